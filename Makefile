@@ -1,0 +1,75 @@
+# The course in two commands: `make lab` (open the course in JupyterLab) and `make test`
+# (run every test). Both install the pinned environment into .venv first when it is missing or
+# older than requirements.lock / pyproject.toml. `make help` lists the rest.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# nbgrader runs helper programs (alembic, jupyter) by name: find the environment's first.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+CHAPTERS := $(sort $(notdir $(wildcard source/[0-9][0-9]_*)))
+
+# Extra arguments: `make lab LAB_ARGS="--no-browser --port 8899"`, `make test PYTEST_ARGS="-k sync"`.
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+# Where `make grade` writes the HTML feedback.
+FEEDBACK ?= my_feedback
+# The first chapter JupyterLab opens on.
+START_NOTEBOOK := notebooks/00_welcome/00_welcome.ipynb
+# Jupyter refuses to start as root unless told to (containers and CI machines often are root).
+LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: help install lab test release grade lock clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+install: $(INSTALLED)  ## create .venv and install the pinned environment (done by lab/test when needed)
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if v == (3, 11) else \
+	  "The course environment is pinned for Python 3.11 but $(PYTHON) is %d.%d: run `make PYTHON=python3.11 ...`, or use environment.yml with conda." % v)'
+	@start=$$(date +%s); \
+	  test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || exit 1; \
+	  echo "Installing the pinned environment into $(VENV) (a few minutes the first time)..."; \
+	  log=$(VENV)/install.log; \
+	  { $(BIN)/python -m pip install -r requirements.lock && \
+	    $(BIN)/python -m pip install --no-deps -e . ; } > $$log 2>&1 \
+	    || { tail -n 40 $$log; echo "Install failed; the whole log is $$log."; exit 1; }; \
+	  echo "Installed in $$(( $$(date +%s) - start )) s."
+	@touch $@
+
+lab: $(INSTALLED)  ## open JupyterLab on the course (stop it with Ctrl-C)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.default_url=/lab/tree/$(START_NOTEBOOK) $(LAB_ROOT_FLAG) $(LAB_ARGS)
+
+test: $(INSTALLED)  ## run the whole test suite (what CI runs)
+	@start=$$(date +%s); \
+	  $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  echo "make test took $$(( $$(date +%s) - start )) s."; exit $$status
+
+release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with nbgrader
+	@set -e; for chapter in $(CHAPTERS); do \
+	  echo "== $$chapter"; \
+	  $(BIN)/nbgrader generate_assignment "$$chapter" --force --log-level=WARN; \
+	  $(BIN)/nbgrader generate_solution "$$chapter" --force --log-level=WARN; \
+	done
+
+grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=01_... for one)
+	$(BIN)/python -m dlcourse.grading notebooks $(CHAPTER) --feedback "$(FEEDBACK)"
+
+lock:  ## re-resolve requirements.lock from pyproject.toml's ranges (maintainers)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet torch==2.13.0 -e '.[course,test]'
+	{ echo "# The pinned environment that make, CI and environment.yml install (Python 3.11)."; \
+	  echo "# Regenerate with 'make lock' after changing the ranges in pyproject.toml."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | sed -E 's/^torch==([0-9.]+)\+cpu$$/torch==\1/'; \
+	} > requirements.lock
+	rm -rf .lock-venv
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

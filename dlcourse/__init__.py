@@ -1,0 +1,16 @@
+"""dlcourse: the code the deep-learning course shares between its chapters.
+
+Where to find a concept (each module has one job):
+
+- ``dlcourse.seeding``     one seeding helper for Python, NumPy and PyTorch
+- ``dlcourse.checking``    the checks exercise test cells use, with messages that say what to fix
+- ``dlcourse.env``         what this machine runs: versions, the torch device
+- ``dlcourse.data``        offline data sets, generated under a seed
+- ``dlcourse.scratch``     NumPy implementations written from first principles (what chapters teach)
+- ``dlcourse.plots``       the course's figure style and the plots the chapters share
+- ``dlcourse.grading``     runs nbgrader's autograde on your notebooks (``make grade``)
+
+Submodules are imported on demand, so ``import dlcourse`` stays cheap.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,50 @@
+"""What this machine runs: package versions and the device PyTorch trains on."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from importlib import metadata
+
+__all__ = ["pick_device", "package_versions", "print_environment", "is_grading"]
+
+# The packages the course is built on, in the order a student cares about them.
+COURSE_PACKAGES = ("numpy", "torch", "matplotlib", "ipywidgets", "scikit-learn", "jupyterlab", "nbgrader")
+
+
+def pick_device(prefer_gpu: bool = True):
+    """The ``torch.device`` to train on: a CUDA GPU or Apple's MPS when present, else the CPU."""
+    import torch
+
+    if prefer_gpu and torch.cuda.is_available():
+        return torch.device("cuda")
+    if prefer_gpu and getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def package_versions(names: tuple[str, ...] = COURSE_PACKAGES) -> dict[str, str | None]:
+    """Installed version of each package (``None`` when it is missing)."""
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def print_environment() -> None:
+    """Print Python, the course packages and the torch device, one per line."""
+    print(f"{'python':<14}{platform.python_version()}  ({sys.executable})")
+    for name, version in package_versions().items():
+        print(f"{name:<14}{version or 'MISSING: run `make lab` from the repository root'}")
+    print(f"{'torch device':<14}{pick_device()}")
+
+
+def is_grading() -> bool:
+    """True while nbgrader runs the notebook (autograde or validate): heavy demos can then run a
+    cheaper version, since every autograde executes the whole notebook."""
+    import os
+
+    return bool(os.environ.get("NBGRADER_EXECUTION"))

@@ -1,0 +1,4 @@
+"""Writes the logistic as 1 / (1 + exp(w x)), which is the probability of y = 0."""
+def bernoulli_glm_nll(w, x, y):
+    pi = 1 / (1 + np.exp(w * x))
+    return -np.mean(y * np.log(pi) + (1 - y) * np.log(1 - pi))

@@ -1,0 +1,8 @@
+"""Draws from NumPy's global generator instead of the rng passed in: not reproducible."""
+def gaussian_kl_monte_carlo(mean_p, std_p, mean_q, std_q, num_samples, rng):
+    z = np.random.normal(mean_p, std_p, size=num_samples)
+
+    def log_density(z, mean, std):
+        return -np.log(std) - 0.5 * np.log(2 * np.pi) - (z - mean) ** 2 / (2 * std**2)
+
+    return np.mean(log_density(z, mean_p, std_p) - log_density(z, mean_q, std_q))

@@ -1,0 +1,100 @@
+"""The structure every chapter follows (see CONVENTIONS.md): checked on the masters in source/."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from course import (
+    REPO,
+    answer_cells,
+    chapters,
+    grading_cells,
+    master_path,
+    mutants,
+    nbgrader_metadata,
+    read_notebook,
+    source_text,
+    view_path,
+)
+
+CHAPTERS = chapters()
+
+
+def test_the_course_has_its_first_chapters():
+    assert CHAPTERS[:2] == ["00_welcome", "01_linear_regression_mle"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_master_and_student_notebooks_carry_no_outputs(chapter):
+    for path in (master_path(chapter), view_path("notebooks", chapter)):
+        dirty = [
+            cell.get("id") for cell in read_notebook(path)["cells"]
+            if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count"))
+        ]
+        assert not dirty, f"{path.relative_to(REPO)} has outputs in cells {dirty}: clear them before committing"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_has_one_test_cell_with_points(chapter):
+    notebook = read_notebook(master_path(chapter))
+    answers = answer_cells(notebook)
+    tests = grading_cells(notebook)
+    assert answers, f"{chapter} has no autograded exercise"
+    assert set(tests) == {f"test_{name}" for name in answers}, (
+        f"{chapter}: every answer cell NAME needs exactly one test cell test_NAME; "
+        f"answers {sorted(answers)}, tests {sorted(tests)}"
+    )
+    for name, cell in tests.items():
+        assert nbgrader_metadata(cell).get("points", 0) > 0, f"{chapter}/{name} gives no points"
+        assert nbgrader_metadata(cell).get("locked"), f"{chapter}/{name} must be locked (read-only)"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_answer_cells_keep_signature_and_hide_only_the_body(chapter):
+    for name, cell in answer_cells(read_notebook(master_path(chapter))).items():
+        source = source_text(cell)
+        assert "### BEGIN SOLUTION" in source and "### END SOLUTION" in source, f"{chapter}/{name}: no solution region"
+        tree = ast.parse(source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", ""))
+        functions = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+        assert name in functions, f"{chapter}: answer cell {name} must define a function named {name}"
+        assert source.index("def ") < source.index("### BEGIN SOLUTION"), (
+            f"{chapter}/{name}: the signature must stay outside the solution region"
+        )
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_test_cells_have_hidden_checks_and_end_in_a_statement(chapter):
+    for name, cell in grading_cells(read_notebook(master_path(chapter))).items():
+        source = source_text(cell)
+        assert "### BEGIN HIDDEN TESTS" in source and "### END HIDDEN TESTS" in source, (
+            f"{chapter}/{name} has no hidden tests: the visible checks alone cannot grade"
+        )
+        # nbgrader reads a trailing expression's value as partial credit; only calls that
+        # return None (passed(...), print(...)) may end a test cell.
+        last = ast.parse(source).body[-1]
+        if isinstance(last, ast.Expr):
+            assert isinstance(last.value, ast.Call) and getattr(last.value.func, "id", "") in {"passed", "print"}, (
+                f"{chapter}/{name} ends in an expression, which nbgrader would read as partial credit"
+            )
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_has_at_least_two_recorded_mutants(chapter):
+    names = set(answer_cells(read_notebook(master_path(chapter))))
+    recorded = mutants(chapter)
+    unknown = {m.exercise for m in recorded} - names
+    assert not unknown, f"tests/mutants/{chapter} has folders for unknown exercises {sorted(unknown)}"
+    for name in names:
+        count = sum(m.exercise == name for m in recorded)
+        assert count >= 2, f"{chapter}/{name} has {count} recorded mutants; record at least two realistic mistakes"
+    for mutant in recorded:
+        doc = ast.get_docstring(ast.parse(mutant.code))
+        assert doc, f"{mutant.path.relative_to(REPO)} needs a docstring saying which mistake it makes"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_uses_the_course_kernel(chapter):
+    kernelspec = read_notebook(master_path(chapter))["metadata"]["kernelspec"]
+    assert kernelspec["name"] == "python3"
