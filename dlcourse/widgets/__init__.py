@@ -1,0 +1,8 @@
+"""Interactive figures for the chapters: a few controls that redraw a figure in place.
+
+- ``dlcourse.widgets.live_figure``: :class:`LiveFigure` (a matplotlib figure shown as an image that
+  redraws in place) and :class:`Explorer` (controls + a live figure; the base of every widget).
+
+The computation and the drawing behind each widget are plain functions elsewhere in the package,
+tested on their own; a widget only wires controls to them.
+"""
