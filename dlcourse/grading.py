@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class SubmissionGrade:
     chapter: str
     scores: dict[str, float] = field(default_factory=dict)  # test cell grade_id -> points earned
     max_scores: dict[str, float] = field(default_factory=dict)  # test cell grade_id -> points possible
+    messages: dict[str, str] = field(default_factory=dict)  # test cell grade_id -> its error, if it failed
     error: str | None = None  # why the notebook could not be graded, if it could not
 
     @property
@@ -184,6 +186,7 @@ class ScratchCourse:
                     continue
                 result.scores[grade.name] = float(grade.score or 0.0)
                 result.max_scores[grade.name] = float(grade.max_score)
+        result.messages = _test_cell_errors(self.root / "autograded" / student / chapter / f"{chapter}.ipynb")
         return result
 
     def generate_feedback(self, chapter: str) -> dict[str, Path]:
@@ -199,6 +202,28 @@ class ScratchCourse:
         self.run("export", "--to=grades.csv")
         with open(self.root / "grades.csv", newline="") as file:
             return list(csv.DictReader(file))
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _test_cell_errors(autograded: Path) -> dict[str, str]:
+    """grade_id -> the last line of the error each failing test cell raised (what to fix)."""
+    try:
+        cells = json.loads(autograded.read_text())["cells"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    messages = {}
+    for cell in cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        for output in cell.get("outputs", []):
+            if grade_id and output.get("output_type") == "error":
+                name, value = output.get("ename", "Error"), _ANSI.sub("", str(output.get("evalue", ""))).strip()
+                if name == "NotImplementedError" and not value:
+                    value = "this exercise is not answered yet"
+                messages[grade_id] = f"{name}: {value}" if value else name
+                break
+    return messages
 
 
 def _failure_reason(log: str, student: str) -> str:
@@ -288,6 +313,8 @@ def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], fee
             for cell, score in grade.scores.items():
                 mark = "ok  " if score == grade.max_scores[cell] else "FAIL"
                 print(f"  {mark} {cell:<40} {score:g} / {grade.max_scores[cell]:g}")
+                if cell in grade.messages and score != grade.max_scores[cell]:
+                    print(textwrap.indent(textwrap.fill(grade.messages[cell], width=96), " " * 10))
             print(f"  {'':4} {'total':<40} {grade.total:g} / {grade.max_total:g}")
             page = course.generate_feedback(chapter).get("me")
             if page is not None:

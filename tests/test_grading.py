@@ -105,6 +105,12 @@ def test_mutant_loses_its_exercise_points_only(chapter, exercise, name):
     )
     others = {cell: score for cell, score in grade.scores.items() if cell != tested_by and score != grade.max_scores[cell]}
     assert not others, f"a wrong {exercise} also cost points in other exercises: {_report(grade)}"
+    # The student is told what is wrong in words, by a check of dlcourse.checking, not by a
+    # bare exception from deep inside the test.
+    message = grade.messages.get(tested_by, "")
+    assert message.startswith("CheckFailed: ") and len(message) > 40, (
+        f"{mutant.label}: the test cell fails without a worded message: {message!r}"
+    )
 
 
 @pytest.mark.grading

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,24 @@ def test_grading_outside_the_repository_says_where_to_run_it(tmp_path):
     )
     assert process.returncode == 2
     assert "run this from the repository root" in process.stderr and "Traceback" not in process.stderr
+
+
+@pytest.mark.parametrize("solved, verdict", [(False, "VALIDATION FAILED"), (True, "Success! Your notebook passes all the tests.")])
+def test_validate_button_runs_the_visible_tests(tmp_path, solved, verdict):
+    """The toolbar's Validate button is `nbgrader validate` on the notebook file."""
+    notebook = read_notebook(view_path("notebooks", "00_welcome"))
+    if solved:
+        notebook = with_answers(notebook, solved_answers("00_welcome"))
+    path = tmp_path / "00_welcome.ipynb"
+    path.write_text(json.dumps(notebook))
+    process = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "validate", str(path)],
+        cwd=REPO, capture_output=True, text=True, env=_with_scripts_on_path(),
+    )
+    assert verdict in process.stdout, process.stdout + process.stderr
+
+
+def _with_scripts_on_path():
+    import os
+
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
