@@ -85,10 +85,12 @@ def make_polynomial_data(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Data from a random polynomial of the given degree: ``y = sum_k w_k x^k + noise_std * eps``.
 
-    The polynomial is ``scale * prod_i (x - r_i)`` with its ``degree`` roots ``r_i`` drawn
-    uniformly inside ``[x_low, x_high]``, and ``scale`` chosen so that its largest absolute value on
-    the range is 1. Real roots inside the range make the curve turn ``degree - 1`` times where the
-    data are, so a fit of too low a degree visibly misses it (the notes' Fig 3 fits degrees 1..15 to
+    The polynomial is ``scale * prod_i (x - r_i)`` with ``degree`` random roots ``r_i`` inside
+    ``[x_low, x_high]``, and ``scale`` chosen so that its largest absolute value on the range is 1.
+    The roots are Chebyshev nodes ``cos(theta_k)``, ``theta_k = (2k + 1) pi / (2 degree)``, with each
+    angle jittered by up to 0.3 of its spacing: the curve then turns ``degree - 1`` times with
+    swings of similar size across the range (uniformly drawn roots would leave the middle almost
+    flat), so a fit of too low a degree visibly misses it (the notes' Fig 3 fits degrees 1..15 to
     data from a degree-7 polynomial).
 
     Returns:
@@ -101,7 +103,9 @@ def make_polynomial_data(
     if not x_low < x_high:
         raise ValueError(f"x_low must be smaller than x_high, got {x_low} and {x_high}")
     rng = as_generator(rng)
-    roots = np.sort(rng.uniform(x_low, x_high, size=degree))
+    spacing = np.pi / degree
+    angles = (np.arange(degree) + 0.5) * spacing + rng.uniform(-0.3, 0.3, size=degree) * spacing
+    roots = x_low + (x_high - x_low) * (1 + np.cos(angles)) / 2  # from [-1, 1] to [x_low, x_high]
     coefficients = P.polyfromroots(roots)
     dense = np.linspace(x_low, x_high, 2001)
     coefficients /= np.max(np.abs(P.polyval(dense, coefficients)))

@@ -36,6 +36,7 @@ class MLP(nn.Module):
         if len(layer_sizes) < 2:
             raise ValueError(f"layer_sizes needs at least an input and an output size, got {layer_sizes}")
         self.layer_sizes = layer_sizes
+        make_activation(activation)  # an unknown name fails here even for a net without hidden layers
         layers: list[nn.Module] = []
         for i, (fan_in, fan_out) in enumerate(zip(layer_sizes[:-1], layer_sizes[1:])):
             layers.append(nn.Linear(fan_in, fan_out))
