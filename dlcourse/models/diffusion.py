@@ -50,11 +50,11 @@ class NoiseSchedule:
 
         The defaults, ``0.1 / T`` and ``20 / T``, are DDPM's 1e-4 and 0.02 for T = 1000 rescaled so
         that any T noises the data equally far: ``alpha_bar_T`` is about ``exp(-10)``, so x_T is
-        practically pure noise.
+        practically pure noise. (For chains shorter than 23 steps ``beta_end`` is capped at 0.9.)
         """
         n_steps = check_positive_int(n_steps, "n_steps", minimum=2)
         beta_start = 0.1 / n_steps if beta_start is None else beta_start
-        beta_end = 20.0 / n_steps if beta_end is None else beta_end
+        beta_end = min(20.0 / n_steps, 0.9) if beta_end is None else beta_end
         for name, value in (("beta_start", beta_start), ("beta_end", beta_end)):
             if check_fraction(value, name, open_right=True) == 0:
                 raise ValueError(f"{name} must lie in (0, 1), got {value}")
