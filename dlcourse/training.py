@@ -228,6 +228,8 @@ def evaluate(
     Returns:
         (loss, metric value or None).
     """
+    if metric is not None and loss_fn is None:
+        raise ValueError("a metric needs outputs and targets: it cannot be used with loss_fn=None")
     device = torch.device(device) if device is not None else _model_device(model)
     loader = make_loader(data, batch_size)
     was_training = model.training
@@ -247,11 +249,7 @@ def evaluate(
         model.train(was_training)
     if count == 0:
         raise ValueError("data yielded no batches")
-    value = None
-    if metric is not None:
-        if loss_fn is None:
-            raise ValueError("a metric needs outputs and targets: it cannot be used with loss_fn=None")
-        value = float(metric(_concatenate(outputs), torch.cat(targets)))
+    value = None if metric is None else float(metric(_concatenate(outputs), torch.cat(targets)))
     return total / count, value
 
 

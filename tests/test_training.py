@@ -14,6 +14,7 @@ import dlcourse.training as training
 from dlcourse.models.vae import VAE, VAEOutput
 from dlcourse.seeding import set_seed
 from dlcourse.training import History, accuracy_from_logits, evaluate, predict, train
+from torch_threads import one_torch_thread  # noqa: F401  (autouse: one torch thread per test process)
 
 
 def _regression_data(n=103, seed=0):
@@ -205,3 +206,8 @@ def test_accuracy_from_logits_skips_ignored_positions():
 def test_bad_arguments_say_what_was_expected(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_a_metric_needs_a_loss_function():
+    with pytest.raises(ValueError, match="loss_fn=None"):
+        evaluate(nn.Linear(1, 1), None, (torch.ones(3, 1),), metric=accuracy_from_logits)

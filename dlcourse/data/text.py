@@ -123,10 +123,11 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str]):
         self.words: list[str] = [self.PAD, self.UNK]
+        self.ids: dict[str, int] = {self.PAD: self.pad_id, self.UNK: self.unk_id}
         for word in words:
-            if word not in (self.PAD, self.UNK) and word not in self.words:
+            if word not in self.ids:  # keep the first occurrence's id
+                self.ids[word] = len(self.words)
                 self.words.append(word)
-        self.ids = {word: i for i, word in enumerate(self.words)}
 
     @classmethod
     def build(cls, sentences: Iterable[str], min_count: int = 1) -> "Vocabulary":
