@@ -131,6 +131,7 @@ def train(
     shuffle: bool = True,
     device: torch.device | str | None = None,
     max_grad_norm: float | None = None,
+    scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
     progress: bool | None = None,
 ) -> History:
     """Train ``model`` for ``epochs`` passes over ``train_data``.
@@ -151,6 +152,7 @@ def train(
             :func:`accuracy_from_logits`.
         device: default ``dlcourse.env.pick_device()``: a GPU when there is one.
         max_grad_norm: clip the gradients' total norm to this value (useful for RNNs).
+        scheduler: a learning-rate schedule on ``optimizer``, stepped once after every epoch.
         progress: show a progress bar; default on, except while nbgrader grades.
 
     Returns:
@@ -184,6 +186,8 @@ def train(
         if count == 0:
             raise ValueError("train_data yielded no batches")
         history.train_loss.append(total / count)
+        if scheduler is not None:
+            scheduler.step()
         postfix = {"loss": f"{history.train_loss[-1]:.4f}"}
         if val_loader is not None:
             val_loss, val_metric = evaluate(model, loss_fn, val_loader, metric=metric, device=device)

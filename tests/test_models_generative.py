@@ -197,12 +197,17 @@ def test_diffusion_samples_land_on_the_training_density():
     set_seed(0)
     data = sample_gaussian_mixture(4000, 0).astype(np.float32)
     model = Diffusion(NoisePredictionMLP(2, 100, hidden=128), NoiseSchedule.linear(100))
-    history = train(model, None, (data,), torch.optim.Adam(model.parameters(), 3e-3), 40, batch_size=128,
-                    device="cpu", progress=False)
+    optimizer = torch.optim.Adam(model.parameters(), 5e-3)
+    # Decaying the step size matters: without it the last updates keep jostling the weights
+    # between modes and the sampled mode weights come out visibly unequal.
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=25)
+    history = train(model, None, (data,), optimizer, 25, batch_size=128, scheduler=schedule, device="cpu",
+                    progress=False)
     samples = model.sample(2000, generator=torch.Generator().manual_seed(0)).numpy()
     assert history.train_loss[-1] < 0.6 * history.train_loss[0]
-    np.testing.assert_allclose(samples.mean(0), data.mean(0), atol=0.2)
-    np.testing.assert_allclose(np.cov(samples.T), np.cov(data.T), atol=0.25)
+    # Moments within a tenth of the modes' radius (1.5) of the data's.
+    np.testing.assert_allclose(samples.mean(0), data.mean(0), atol=0.15)
+    np.testing.assert_allclose(np.cov(samples.T), np.cov(data.T), atol=0.2)
     # A Gaussian with the data's mean and covariance matches those moments too; the samples
     # must also find the eight modes, which the Gaussian does not.
     rng = np.random.default_rng(0)

@@ -143,6 +143,15 @@ def test_max_grad_norm_clips_every_step():
     assert max(norms) <= 0.5 + 1e-5
 
 
+def test_a_scheduler_steps_once_per_epoch():
+    x, y = _regression_data()
+    model = nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    schedule = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5)
+    train(model, F.mse_loss, (x, y), optimizer, 3, batch_size=10, scheduler=schedule, device="cpu", progress=False)
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(0.1 * 0.5**3)
+
+
 def test_default_device_comes_from_pick_device(monkeypatch):
     calls = []
     monkeypatch.setattr(training, "pick_device", lambda: calls.append(1) or torch.device("cpu"))
