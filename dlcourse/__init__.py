@@ -7,6 +7,9 @@ Where to find a concept (each module has one job):
 - ``dlcourse.env``         what this machine runs: versions, the torch device
 - ``dlcourse.data``        offline data sets, generated under a seed
 - ``dlcourse.scratch``     NumPy implementations written from first principles (what chapters teach)
+- ``dlcourse.models``      PyTorch models (MLP, CNN, RNN, tiny transformer, autoencoder, VAE, diffusion)
+- ``dlcourse.training``    one training loop for every chapter, plus ``evaluate`` and ``predict``
+- ``dlcourse.metrics``     accuracy, confusion matrix, precision/recall/F1, RMSE (NumPy)
 - ``dlcourse.plots``       the course's figure style and the plots the chapters share
 - ``dlcourse.grading``     runs nbgrader's autograde on your notebooks (``make grade``)
 

@@ -61,3 +61,40 @@ def test_outliers_shift_exactly_the_stated_fraction():
 def test_bad_arguments_say_what_was_expected(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_polynomial_data_follow_their_polynomial_of_the_stated_degree():
+    from numpy.polynomial import polynomial as P
+
+    from dlcourse.data.regression import make_polynomial_data
+
+    x, y, coefficients = make_polynomial_data(5000, noise_std=0.05, rng=5, degree=7)
+    assert x.shape == y.shape == (5000,) and coefficients.shape == (8,)
+    assert x.min() >= -1 and x.max() <= 1
+    residual = y - P.polyval(x, coefficients)
+    assert np.std(residual) == pytest.approx(0.05, rel=0.05)
+    # All seven roots lie inside the range, so the curve changes sign seven times there.
+    roots = P.polyroots(coefficients)
+    assert np.all(np.abs(roots.imag) < 1e-6) and np.all(np.abs(roots.real) <= 1)
+    dense = np.linspace(-1, 1, 2001)
+    assert np.max(np.abs(P.polyval(dense, coefficients))) == pytest.approx(1.0)
+    # A degree-7 fit explains the data down to the noise; a cubic cannot.
+    assert np.std(y - np.polyval(np.polyfit(x, y, 7), x)) == pytest.approx(0.05, rel=0.05)
+    assert np.std(y - np.polyval(np.polyfit(x, y, 3), x)) > 2 * 0.05
+
+
+def test_polynomial_and_sine_data_are_reproducible_and_differ_across_seeds():
+    from dlcourse.data.regression import make_polynomial_data, make_sine_data
+
+    np.testing.assert_array_equal(make_polynomial_data(30, 0.1, 1)[1], make_polynomial_data(30, 0.1, 1)[1])
+    assert not np.array_equal(make_polynomial_data(30, 0.1, 1)[2], make_polynomial_data(30, 0.1, 2)[2])
+    np.testing.assert_array_equal(make_sine_data(30, 0.1, 1)[1], make_sine_data(30, 0.1, 1)[1])
+    assert not np.array_equal(make_sine_data(30, 0.1, 1)[1], make_sine_data(30, 0.1, 2)[1])
+
+
+def test_sine_data_have_the_stated_mean_and_noise():
+    from dlcourse.data.regression import make_sine_data
+
+    x, y = make_sine_data(100_000, noise_std=0.2, rng=0, frequency=2.0)
+    assert x.min() >= -np.pi and x.max() <= np.pi
+    assert np.std(y - np.sin(2.0 * x)) == pytest.approx(0.2, rel=0.02)

@@ -1,4 +1,4 @@
-"""The course's figure style and the plots several chapters share.
+"""The course's figure style.
 
 Call :func:`use_course_style` once in a notebook's setup cell: every figure then has the same
 size, fonts and resolution, small enough that the executed solutions stay light.

@@ -1,0 +1,180 @@
+"""A denoising diffusion probabilistic model (DDPM, Ho et al. 2020) for low-dimensional data.
+
+Forward (noising) process, a fixed Markov chain over steps t = 1..T with variances beta_t:
+
+    q(x_t | x_{t-1}) = N(sqrt(1 - beta_t) x_{t-1}, beta_t I).
+
+Composing the Gaussian steps gives every x_t in closed form, with ``alpha_t = 1 - beta_t`` and
+``alpha_bar_t = prod_{s <= t} alpha_s``:
+
+    q(x_t | x_0) = N(sqrt(alpha_bar_t) x_0, (1 - alpha_bar_t) I),
+    i.e. x_t = sqrt(alpha_bar_t) x_0 + sqrt(1 - alpha_bar_t) eps,  eps ~ N(0, I).
+
+A network ``eps_theta(x_t, t)`` learns to predict the noise eps that made x_t; the (simplified)
+training loss is ``E_{x_0, t, eps} ||eps - eps_theta(x_t, t)||^2`` with t uniform.
+
+Ancestral sampling runs the learned reverse chain from ``x_T ~ N(0, I)``:
+
+    x_{t-1} = (x_t - beta_t / sqrt(1 - alpha_bar_t) eps_theta(x_t, t)) / sqrt(alpha_t) + sigma_t z,
+
+with ``z ~ N(0, I)`` and ``sigma_t^2 = beta_t (1 - alpha_bar_{t-1}) / (1 - alpha_bar_t)`` (the
+variance of the true posterior q(x_{t-1} | x_t, x_0)), and no noise at the last step.
+
+Indexing: tensors are indexed from 0, so index ``t`` below is step t + 1 of the equations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from dlcourse._validate import check_fraction, check_positive_int
+from dlcourse.models.activations import make_activation
+from dlcourse.models.transformer import sinusoidal_positional_encoding
+
+__all__ = ["NoiseSchedule", "NoisePredictionMLP", "Diffusion"]
+
+
+@dataclass(frozen=True)
+class NoiseSchedule:
+    """The variances beta_t of the forward process and the quantities derived from them, each a
+    float tensor of shape (T,)."""
+
+    betas: torch.Tensor
+
+    @classmethod
+    def linear(cls, n_steps: int, beta_start: float | None = None, beta_end: float | None = None) -> "NoiseSchedule":
+        """betas rising linearly from ``beta_start`` to ``beta_end``.
+
+        The defaults, ``0.1 / T`` and ``20 / T``, are DDPM's 1e-4 and 0.02 for T = 1000 rescaled so
+        that any T noises the data equally far: ``alpha_bar_T`` is about ``exp(-10)``, so x_T is
+        practically pure noise. (For chains shorter than 23 steps ``beta_end`` is capped at 0.9.)
+        """
+        n_steps = check_positive_int(n_steps, "n_steps", minimum=2)
+        beta_start = 0.1 / n_steps if beta_start is None else beta_start
+        beta_end = min(20.0 / n_steps, 0.9) if beta_end is None else beta_end
+        for name, value in (("beta_start", beta_start), ("beta_end", beta_end)):
+            if check_fraction(value, name, open_right=True) == 0:
+                raise ValueError(f"{name} must lie in (0, 1), got {value}")
+        return cls(torch.linspace(beta_start, beta_end, n_steps))
+
+    @property
+    def n_steps(self) -> int:
+        return len(self.betas)
+
+    @property
+    def alphas(self) -> torch.Tensor:
+        return 1.0 - self.betas
+
+    @property
+    def alpha_bars(self) -> torch.Tensor:
+        return torch.cumprod(self.alphas, dim=0)
+
+    @property
+    def posterior_variances(self) -> torch.Tensor:
+        """``sigma_t^2 = beta_t (1 - alpha_bar_{t-1}) / (1 - alpha_bar_t)``, with alpha_bar_0 = 1."""
+        previous = torch.cat([torch.ones(1), self.alpha_bars[:-1]])
+        return self.betas * (1.0 - previous) / (1.0 - self.alpha_bars)
+
+
+class NoisePredictionMLP(nn.Module):
+    """``eps_theta(x_t, t)``: an MLP on the concatenation of x_t and a sinusoidal embedding of t
+    (the transformer's positional encoding, used for time steps), so one network serves every t.
+
+    Args:
+        data_dim: D, the dimension of the data (2 for the plane).
+        n_steps: T, the number of diffusion steps (rows of the time-embedding table).
+        hidden: width of the hidden layers; n_layers: their number.
+        time_dim: size of the time embedding.
+
+    Shapes:
+        x (N, D) float, t (N,) int64 in [0, T) -> predicted noise (N, D).
+    """
+
+    def __init__(self, data_dim: int = 2, n_steps: int = 100, hidden: int = 128, n_layers: int = 3,
+                 time_dim: int = 32, activation="relu"):
+        super().__init__()
+        self.register_buffer("time_embedding", sinusoidal_positional_encoding(n_steps, time_dim), persistent=False)
+        layers: list[nn.Module] = []
+        width = check_positive_int(data_dim, "data_dim") + time_dim
+        for _ in range(check_positive_int(n_layers, "n_layers")):
+            layers += [nn.Linear(width, check_positive_int(hidden, "hidden")), make_activation(activation)]
+            width = hidden
+        layers.append(nn.Linear(width, data_dim))
+        self.network = nn.Sequential(*layers)
+
+    def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+        features = torch.cat([x, self.time_embedding[t]], dim=-1)  # (N, D) + (N, time_dim) -> (N, D + time_dim)
+        return self.network(features)  # (N, D)
+
+
+class Diffusion(nn.Module):
+    """A DDPM: a noise schedule plus a noise-prediction network (see the module docstring).
+
+    Calling the model on a batch of data returns its training loss, so the course's ``train``
+    loop fits it with ``train(diffusion, None, (x0,), optimizer, epochs)``.
+
+    Shapes:
+        x0 (N, D) -> loss (scalar); ``q_sample(x0, t, noise)`` (N, D) -> (N, D);
+        ``sample(n)`` -> (n, D).
+    """
+
+    def __init__(self, denoiser: nn.Module, schedule: NoiseSchedule):
+        super().__init__()
+        self.denoiser = denoiser
+        self.n_steps = schedule.n_steps
+        # Buffers follow the model to its device and are saved with it, but are not trained.
+        self.register_buffer("betas", schedule.betas.clone())
+        self.register_buffer("alphas", schedule.alphas)
+        self.register_buffer("alpha_bars", schedule.alpha_bars)
+        self.register_buffer("posterior_variances", schedule.posterior_variances)
+
+    def q_step(self, x_previous: torch.Tensor, t: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
+        """One forward step ``x_t = sqrt(1 - beta_t) x_{t-1} + sqrt(beta_t) noise``; t (N,) int64."""
+        beta = self.betas[t][:, None]  # (N, 1): broadcast over the data dimensions
+        return torch.sqrt(1.0 - beta) * x_previous + torch.sqrt(beta) * noise
+
+    def q_sample(self, x0: torch.Tensor, t: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
+        """x_t drawn from ``q(x_t | x_0)`` in closed form:
+        ``sqrt(alpha_bar_t) x0 + sqrt(1 - alpha_bar_t) noise``; x0, noise (N, D), t (N,) int64."""
+        alpha_bar = self.alpha_bars[t][:, None]  # (N, 1)
+        return torch.sqrt(alpha_bar) * x0 + torch.sqrt(1.0 - alpha_bar) * noise
+
+    def loss(self, x0: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
+        """``mean ||eps - eps_theta(x_t, t)||^2`` over the batch, t uniform in [0, T), eps ~ N(0, I)."""
+        if x0.dim() != 2:
+            raise ValueError(f"x0 must have shape (N, D), got {tuple(x0.shape)}")
+        t = torch.randint(0, self.n_steps, (len(x0),), generator=generator, device=x0.device)
+        noise = torch.randn(x0.shape, generator=generator, device=x0.device, dtype=x0.dtype)
+        predicted = self.denoiser(self.q_sample(x0, t, noise), t)
+        return torch.mean(torch.sum((noise - predicted) ** 2, dim=-1))
+
+    def forward(self, x0: torch.Tensor) -> torch.Tensor:
+        return self.loss(x0)
+
+    @torch.no_grad()
+    def sample(self, n: int, data_dim: int = 2, generator: torch.Generator | None = None,
+               return_trajectory: bool = False):
+        """Ancestral sampling from ``x_T ~ N(0, I)`` down to x_0.
+
+        Returns:
+            samples (n, data_dim); with ``return_trajectory`` also every x_t, (T + 1, n, data_dim),
+            from x_T (index 0) to x_0 (index T).
+        """
+        device = self.betas.device
+        x = torch.randn(check_positive_int(n, "n"), data_dim, generator=generator, device=device)
+        trajectory = [x]
+        for t in reversed(range(self.n_steps)):
+            steps = torch.full((n,), t, dtype=torch.long, device=device)
+            predicted_noise = self.denoiser(x, steps)
+            mean = (x - self.betas[t] / torch.sqrt(1.0 - self.alpha_bars[t]) * predicted_noise) / torch.sqrt(
+                self.alphas[t])
+            if t > 0:
+                noise = torch.randn(x.shape, generator=generator, device=device)
+                x = mean + torch.sqrt(self.posterior_variances[t]) * noise
+            else:
+                x = mean
+            trajectory.append(x)
+        return (x, torch.stack(trajectory)) if return_trajectory else x

@@ -1,0 +1,99 @@
+"""A loss surface over two parameters as contour lines, and the path an optimizer took over it
+(the notes' Fig 4, the optimizer widgets of chapter 8)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.contour import QuadContourSet
+from matplotlib.lines import Line2D
+
+from dlcourse._validate import as_float_array, check_positive_int
+from dlcourse.plots.style import COLORS
+
+__all__ = ["loss_surface_grid", "plot_loss_surface", "plot_trajectory", "update_trajectory"]
+
+
+def _check_bounds(bounds) -> tuple[float, float, float, float]:
+    bounds = as_float_array(bounds, "bounds", shape=(4,))
+    x_min, x_max, y_min, y_max = bounds
+    if not (x_min < x_max and y_min < y_max):
+        raise ValueError(f"bounds must be (x_min, x_max, y_min, y_max) with min < max, got {tuple(bounds)}")
+    return float(x_min), float(x_max), float(y_min), float(y_max)
+
+
+def loss_surface_grid(
+    loss_fn: Callable[[np.ndarray], np.ndarray],
+    bounds: tuple[float, float, float, float],
+    grid_size: int = 100,
+    vectorized: bool = True,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Evaluate a loss of two parameters on a regular grid.
+
+    Args:
+        loss_fn: maps parameters ``w`` of shape (..., 2) to losses of shape (...) when
+            ``vectorized``, else one (2,) vector to a number (slower, called per grid point).
+        bounds: (w1_min, w1_max, w2_min, w2_max).
+        grid_size: points per axis G.
+
+    Returns:
+        W1, W2, L: each (G, G); ``L[i, j] = loss_fn([W1[i, j], W2[i, j]])`` (``meshgrid``'s xy
+        layout, ready for ``ax.contour``).
+    """
+    x_min, x_max, y_min, y_max = _check_bounds(bounds)
+    grid_size = check_positive_int(grid_size, "grid_size", minimum=2)
+    W1, W2 = np.meshgrid(np.linspace(x_min, x_max, grid_size), np.linspace(y_min, y_max, grid_size))
+    points = np.stack([W1, W2], axis=-1)  # (G, G, 2)
+    if vectorized:
+        L = np.asarray(loss_fn(points), dtype=float)
+        if L.shape != W1.shape:
+            raise ValueError(f"a vectorized loss_fn must map (..., 2) to (...): got {L.shape} for input "
+                             f"{points.shape}; pass vectorized=False for a function of one (2,) vector")
+    else:
+        L = np.array([[float(loss_fn(point)) for point in row] for row in points])
+    return W1, W2, L
+
+
+def plot_loss_surface(ax: Axes, W1: np.ndarray, W2: np.ndarray, L: np.ndarray, levels: int = 20,
+                      log_levels: bool = False, filled: bool = False) -> QuadContourSet:
+    """Contour lines (or filled contours) of a loss surface from :func:`loss_surface_grid`.
+
+    ``log_levels`` spaces the levels geometrically, which shows the floor of surfaces like
+    Rosenbrock's that span orders of magnitude. Returns the contour set.
+    """
+    if not (W1.shape == W2.shape == L.shape) or L.ndim != 2:
+        raise ValueError(f"W1, W2 and L must be 2-D arrays of one shape, got {W1.shape}, {W2.shape}, {L.shape}")
+    if log_levels:
+        low = max(np.min(L[L > 0]) if np.any(L > 0) else 1e-3, 1e-12)
+        levels = np.geomspace(low, np.max(L), check_positive_int(levels, "levels", minimum=2))
+    draw = ax.contourf if filled else ax.contour
+    contours = draw(W1, W2, L, levels=levels, cmap="viridis")
+    ax.set_xlabel(r"$w_1$")
+    ax.set_ylabel(r"$w_2$")
+    return contours
+
+
+def plot_trajectory(ax: Axes, path, color: str = COLORS[3], label: str | None = None) -> Line2D:
+    """The iterates ``w_0, w_1, ...`` of an optimizer as a line with a marker at every iterate.
+
+    Args:
+        path: shape (K, 2), the parameters after each step (the start first).
+
+    Returns:
+        The line; its data are exactly the iterates (update it with :func:`update_trajectory`).
+    """
+    path = as_float_array(path, "path", ndim=2)
+    if path.shape[1] != 2:
+        raise ValueError(f"path must have shape (K, 2), got {path.shape}")
+    (line,) = ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, color=color, label=label)
+    return line
+
+
+def update_trajectory(line: Line2D, path) -> None:
+    """Replace the iterates a :func:`plot_trajectory` line shows (a widget's redraw in place)."""
+    path = as_float_array(path, "path", ndim=2)
+    if path.shape[1] != 2:
+        raise ValueError(f"path must have shape (K, 2), got {path.shape}")
+    line.set_data(path[:, 0], path[:, 1])
