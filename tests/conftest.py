@@ -3,6 +3,19 @@
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def one_torch_thread():
+    """One PyTorch thread per test process. The suite runs one xdist worker per core; more torch
+    threads per worker oversubscribe the cores and make the small models of the training tests
+    (whose operations are too small to gain from threads) up to ten times slower."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """Mark a test that failed in its call, so fixtures can save evidence (screenshots)."""

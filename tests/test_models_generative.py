@@ -17,7 +17,6 @@ from dlcourse.models.diffusion import Diffusion, NoisePredictionMLP, NoiseSchedu
 from dlcourse.models.vae import VAE, VAEOutput, elbo_terms, gaussian_kl_to_standard_normal, negative_elbo, reparameterize
 from dlcourse.seeding import set_seed
 from dlcourse.training import evaluate, train
-from torch_threads import one_torch_thread  # noqa: F401  (autouse: one torch thread per test process)
 
 
 @pytest.fixture(scope="module")

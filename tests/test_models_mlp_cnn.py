@@ -16,7 +16,6 @@ from dlcourse.models.cnn import DigitsCNN
 from dlcourse.models.mlp import MLP
 from dlcourse.seeding import set_seed
 from dlcourse.training import accuracy_from_logits, evaluate, train
-from torch_threads import one_torch_thread  # noqa: F401  (autouse: one torch thread per test process)
 
 
 def test_mlp_has_the_stated_layers_and_parameter_count():

@@ -14,7 +14,6 @@ from dlcourse.data.text import Vocabulary, make_sentiment_corpus
 from dlcourse.models.rnn import SequenceClassifier
 from dlcourse.seeding import set_seed
 from dlcourse.training import predict, train
-from torch_threads import one_torch_thread  # noqa: F401  (autouse: one torch thread per test process)
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])

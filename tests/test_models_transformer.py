@@ -22,7 +22,6 @@ from dlcourse.models.transformer import (
 )
 from dlcourse.seeding import set_seed
 from dlcourse.training import accuracy_from_logits, evaluate, train
-from torch_threads import one_torch_thread  # noqa: F401  (autouse: one torch thread per test process)
 
 
 @pytest.mark.parametrize("dim", [8, 7])

@@ -14,7 +14,6 @@ import dlcourse.training as training
 from dlcourse.models.vae import VAE, VAEOutput
 from dlcourse.seeding import set_seed
 from dlcourse.training import History, accuracy_from_logits, evaluate, predict, train
-from torch_threads import one_torch_thread  # noqa: F401  (autouse: one torch thread per test process)
 
 
 def _regression_data(n=103, seed=0):
