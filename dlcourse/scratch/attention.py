@@ -125,14 +125,18 @@ def scaled_dot_product_attention_forward(q, k, v, attn_mask=None, is_causal: boo
         causal = causal_mask(num_queries, num_keys)
         mask = causal if mask is None else mask & causal
     scale = 1.0 / np.sqrt(q.shape[-1]) if scale is None else float(scale)
-    scores = (q @ np.swapaxes(k, -1, -2)) * scale            # (..., L, S)
+    # the (..., L, S) arrays are the big ones: compute them in place, one buffer for scores -> weights
+    weights = q @ np.swapaxes(k, -1, -2)                      # (..., L, S) scores
+    weights *= scale
     if mask is not None:
-        scores = np.where(mask, scores, -np.inf)              # blocked keys: exp(-inf) = 0
-    peak = scores.max(axis=-1, keepdims=True)
-    peak = np.where(np.isfinite(peak), peak, 0.0)             # a fully blocked row: shift by 0, not -inf
-    exp = np.exp(scores - peak)
-    total = exp.sum(axis=-1, keepdims=True)
-    weights = exp / np.where(total > 0, total, 1.0)           # a fully blocked row stays all 0
+        np.copyto(weights, -np.inf, where=~mask)              # blocked keys: exp(-inf) = 0
+    peak = weights.max(axis=-1, keepdims=True)
+    peak[~np.isfinite(peak)] = 0.0                            # a fully blocked row: shift by 0, not -inf
+    weights -= peak
+    np.exp(weights, out=weights)
+    total = weights.sum(axis=-1, keepdims=True)
+    total[total == 0] = 1.0                                   # a fully blocked row stays all 0
+    weights /= total
     return weights @ v, AttentionCache(q, k, v, weights, scale)
 
 
@@ -158,8 +162,10 @@ def scaled_dot_product_attention_backward(dout, cache: AttentionCache):
     q, k, v, weights, scale = cache
     dout = as_gradient(dout, "dout", q.shape[:-1] + (v.shape[-1],))
     dv = np.swapaxes(weights, -1, -2) @ dout                  # (..., S, Ev)
-    dweights = dout @ np.swapaxes(v, -1, -2)                  # (..., L, S)
-    dscores = weights * (dweights - np.sum(dweights * weights, axis=-1, keepdims=True))
+    dscores = dout @ np.swapaxes(v, -1, -2)                   # (..., L, S), dP for now
+    row_dot = np.einsum("...ij,...ij->...i", dscores, weights)[..., None]  # sum_j dP_j P_j, no temporary
+    dscores -= row_dot
+    dscores *= weights
     dscores *= scale
     dq = dscores @ k                                          # (..., L, E)
     dk = np.swapaxes(dscores, -1, -2) @ q                     # (..., S, E)
