@@ -101,5 +101,7 @@ def test_softmax_rejects_bad_axis_and_input():
         act.log_sum_exp(3.0)
     with pytest.raises(TypeError, match="x must be numeric"):
         act.log_softmax("logits")
+    with pytest.raises(TypeError, match="x must hold real numbers"):
+        act.softmax(np.array([1j, 0.0]))
     with pytest.raises(ValueError, match="negative_slope must be a non-negative number"):
         act.leaky_relu(np.ones(3), -0.1)

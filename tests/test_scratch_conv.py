@@ -113,13 +113,14 @@ def test_max_pool2d_routes_ties_like_torch():
     np.testing.assert_array_equal(conv.max_pool2d_backward(np.ones(out.shape), cache), expected_dx)
 
 
-def test_gradient_check_agrees_with_conv_and_pool_backward():
+@pytest.mark.parametrize("x_shape, w_shape, stride, padding", [((2, 2, 5, 5), (3, 2, 3, 3), 2, 1), ((1, 3, 4, 6), (2, 3, 2, 3), 1, 0)])
+def test_gradient_check_agrees_with_conv_and_pool_backward(x_shape, w_shape, stride, padding):
     rng = np.random.default_rng(3)
-    x, w, b = rng.normal(size=(2, 2, 5, 5)), rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
-    out, cache = conv.conv2d_forward(x, w, b, 2, 1)
+    x, w, b = rng.normal(size=x_shape), rng.normal(size=w_shape), rng.normal(size=w_shape[0])
+    out, cache = conv.conv2d_forward(x, w, b, stride, padding)
     dout = rng.normal(size=out.shape)
     for value, grad in zip((x, w, b), conv.conv2d_backward(dout, cache)):
-        assert gradient_check(lambda _: conv.conv2d_forward(x, w, b, 2, 1)[0], value, grad, dout=dout) < 1e-7
+        assert gradient_check(lambda _: conv.conv2d_forward(x, w, b, stride, padding)[0], value, grad, dout=dout) < 1e-7
     out, cache = conv.max_pool2d_forward(x, 2, 1)
     dout = rng.normal(size=out.shape)
     grad = conv.max_pool2d_backward(dout, cache)

@@ -115,15 +115,16 @@ def test_residual_gradient_survives_a_dead_branch():
 
 
 @pytest.mark.parametrize("seed", range(2))
-def test_gradient_check_agrees_with_every_layer(seed):
+@pytest.mark.parametrize("n, d, m", [(3, 4, 2), (1, 2, 5)])
+def test_gradient_check_agrees_with_every_layer(seed, n, d, m):
     rng = np.random.default_rng(seed)
-    x, w, b = rng.normal(size=(3, 4)), rng.normal(size=(4, 2)), rng.normal(size=2)
-    dout = rng.normal(size=(3, 2))
+    x, w, b = rng.normal(size=(n, d)), rng.normal(size=(d, m)), rng.normal(size=m)
+    dout = rng.normal(size=(n, m))
     _, cache = layers.linear_forward(x, w, b)
     for value, grad in zip((x, w, b), layers.linear_backward(dout, cache)):
         assert gradient_check(lambda _: layers.linear_forward(x, w, b)[0], value, grad, dout=dout) < 1e-7
 
-    z = rng.normal(size=(3, 4))
+    z = rng.normal(size=(n, d))
     z[np.abs(z) < 1e-3] = 0.5  # keep finite differences away from the ReLU kink
     dz = rng.normal(size=z.shape)
     for name, forward, backward, _ in ACTIVATIONS:
@@ -131,17 +132,17 @@ def test_gradient_check_agrees_with_every_layer(seed):
         error = gradient_check(lambda _: forward(z)[0], z, backward(dz, cache), dout=dz)
         assert error < 1e-7, name
 
-    logits, labels = rng.normal(size=(5, 3)), rng.integers(0, 3, 5)
+    logits, labels = rng.normal(size=(n + 2, m + 1)), rng.integers(0, m + 1, n + 2)
     _, dlogits = layers.softmax_cross_entropy(logits, labels)
     assert gradient_check(lambda _: layers.softmax_cross_entropy(logits, labels)[0], logits, dlogits) < 1e-7
-    targets = rng.uniform(size=5)
+    targets = rng.uniform(size=n + 2)
     _, dlogits = layers.sigmoid_binary_cross_entropy(logits[:, 0].copy(), targets)
     z0 = logits[:, 0].copy()
     assert gradient_check(lambda _: layers.sigmoid_binary_cross_entropy(z0, targets)[0], z0, dlogits) < 1e-7
 
-    x = rng.normal(size=(4, 3))
-    params = _residual_params(rng, 3, 5)
-    dout = rng.normal(size=(4, 3))
+    x = rng.normal(size=(n, d))
+    params = _residual_params(rng, d, m + 1)
+    dout = rng.normal(size=(n, d))
     _, cache = layers.residual_forward(x, *params)
     grads = layers.residual_backward(dout, cache)
     for value, grad in zip((x, *params), grads):
@@ -159,6 +160,7 @@ def test_gradient_check_agrees_with_every_layer(seed):
     (lambda: layers.residual_forward(np.ones((2, 3)), np.ones((3, 4)), np.ones(4), np.ones((4, 5)), np.ones(5)),
      ValueError, r"w2 must have shape \(H, D\) with D = 3"),
     (lambda: layers.linear_forward(np.ones((2, 3)), "weights", np.ones(2)), TypeError, "w must be numeric"),
+    (lambda: layers.linear_forward(np.ones((2, 3)) * 1j, np.ones((3, 2)), np.ones(2)), TypeError, "x must hold real numbers"),
 ])
 def test_layers_name_what_they_expected(call, error, message):
     with pytest.raises(error, match=message):

@@ -25,10 +25,20 @@ def as_float_array(
     that many dimensions, and the message of a wrong one reads
     ``x must have shape (N, C, H, W), got shape (3, 8, 8)``. ``"..., D"`` means at least one axis.
     """
+    numeric = f"{name} must be numeric (a number or a NumPy array)"
+    if value is None:
+        raise TypeError(f"{numeric}, got None")
     try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be numeric (a number or a NumPy array), got {type(value).__name__}") from error
+        raw = np.asarray(value)
+        # strings ("1.5") would parse and complex numbers lose their imaginary part, both silently
+        if raw.dtype.kind not in "cUSMm":
+            array = raw.astype(float, copy=False)
+    except (TypeError, ValueError) as error:  # ragged lists, objects that are not numbers
+        raise TypeError(f"{numeric}, got {type(value).__name__}") from error
+    if raw.dtype.kind == "c":
+        raise TypeError(f"{name} must hold real numbers, got dtype {raw.dtype}")
+    if raw.dtype.kind in "USMm":
+        raise TypeError(f"{numeric}, got {type(value).__name__} of dtype {raw.dtype}")
     if ndim is not None and array.ndim != ndim:
         expected = {0: "a single number", 1: "shape (N,)", 2: "shape (N, D)"}.get(ndim, f"{ndim} dimensions")
         raise ValueError(f"{name} must have {expected}, got shape {array.shape}")
