@@ -96,7 +96,8 @@ def test_fully_blocked_query_gives_zero_like_torch():
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         out, cache = att.scaled_dot_product_attention_forward(q, k, v, mask)
         grads = att.scaled_dot_product_attention_backward(dout, cache)
-    expected_out, expected_grads = vjp(lambda q, k, v: F.scaled_dot_product_attention(q, k, v, attn_mask=torch.tensor(mask)), [q, k, v], dout)
+    torch_mask = torch.tensor(mask)
+    expected_out, expected_grads = vjp(lambda q, k, v: F.scaled_dot_product_attention(q, k, v, attn_mask=torch_mask), [q, k, v], dout)
     np.testing.assert_array_equal(out[0, 1], 0.0)
     np.testing.assert_allclose(out, expected_out, rtol=1e-12, atol=1e-14)
     assert_close_all(grads, expected_grads, ["dq", "dk", "dv"])

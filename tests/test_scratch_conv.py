@@ -134,8 +134,10 @@ def test_gradient_check_agrees_with_conv_and_pool_backward(x_shape, w_shape, str
      r"w must have shape \(F, C, KH, KW\) with C = 3"),
     (lambda: conv.conv2d_forward(np.ones((1, 1, 8, 8)), np.ones((2, 1, 3, 3)), np.ones(3)), ValueError, r"b must have shape \(2,\)"),
     (lambda: conv.conv2d_forward(np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)), np.ones(1)), ValueError, "larger than the padded input"),
-    (lambda: conv.conv2d_forward(np.ones((1, 1, 8, 8)), np.ones((1, 1, 3, 3)), np.ones(1), stride=0), ValueError, "stride must be at least 1"),
-    (lambda: conv.conv2d_forward(np.ones((1, 1, 8, 8)), np.ones((1, 1, 3, 3)), np.ones(1), padding=1.5), TypeError, "padding must be an integer or a pair"),
+    (lambda: conv.conv2d_forward(np.ones((1, 1, 8, 8)), np.ones((1, 1, 3, 3)), np.ones(1), stride=0), ValueError,
+     "stride must be at least 1"),
+    (lambda: conv.conv2d_forward(np.ones((1, 1, 8, 8)), np.ones((1, 1, 3, 3)), np.ones(1), padding=1.5), TypeError,
+     "padding must be an integer or a pair"),
     (lambda: conv.max_pool2d_forward(np.ones((4, 4)), 2), ValueError, r"x must have shape \(N, C, H, W\), got shape \(4, 4\)"),
     (lambda: conv.col2im(np.ones((1, 9, 5)), (1, 1, 4, 4), 3), ValueError, r"cols must have shape \(1, 9, 4\)"),
 ])

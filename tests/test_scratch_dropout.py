@@ -94,7 +94,8 @@ def test_gradient_check_agrees_with_backward():
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: dropout_forward(np.ones(3), 1.5, training=True, rng=np.random.default_rng(0)), ValueError, r"p must be a probability in \[0, 1\], got 1.5"),
+    (lambda: dropout_forward(np.ones(3), 1.5, training=True, rng=np.random.default_rng(0)), ValueError,
+     r"p must be a probability in \[0, 1\], got 1.5"),
     (lambda: dropout_forward(np.ones(3), -0.1, training=False), ValueError, r"p must be a probability in \[0, 1\]"),
     (lambda: dropout_forward(np.ones(3), 0.5, training=True), TypeError, "rng is needed in training"),
     (lambda: dropout_forward(np.ones(3), 0.5, training=True, rng=np.random), TypeError, "numpy.random.Generator"),

@@ -79,7 +79,9 @@ def as_labels(labels, name: str, num_examples: int, num_classes: int) -> np.ndar
     if labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
         raise TypeError(f"{name} must hold integer class indices, got dtype {labels.dtype}")
     if labels.shape != (num_examples,):
-        raise ValueError(f"{name} must have shape ({num_examples},) (one class index per row of logits), got shape {labels.shape}")
+        raise ValueError(
+            f"{name} must have shape ({num_examples},) (one class index per row of logits), got shape {labels.shape}"
+        )
     if labels.size and (labels.min() < 0 or labels.max() >= num_classes):
         raise ValueError(
             f"{name} must lie in [0, {num_classes - 1}] ({num_classes} classes), "

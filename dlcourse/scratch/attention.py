@@ -90,10 +90,15 @@ def _check_qkv(q, k, v):
     k = as_float_array(k, "k", dims="..., S, E")
     v = as_float_array(v, "v", dims="..., S, Ev")
     batch = q.shape[:-2]
+    leading = "".join(f"{size}, " for size in batch)
     if k.shape[:-2] != batch or k.shape[-1] != q.shape[-1]:
-        raise ValueError(f"k must have shape (..., S, E) = {batch + ('S', q.shape[-1])} to match q of shape {q.shape}, got shape {k.shape}")
+        raise ValueError(
+            f"k must have shape (..., S, E) = ({leading}S, {q.shape[-1]}) to match q of shape {q.shape}, got shape {k.shape}"
+        )
     if v.shape[:-2] != batch or v.shape[-2] != k.shape[-2]:
-        raise ValueError(f"v must have shape (..., S, Ev) = {batch + (k.shape[-2], 'Ev')} to match k of shape {k.shape}, got shape {v.shape}")
+        raise ValueError(
+            f"v must have shape (..., S, Ev) = ({leading}{k.shape[-2]}, Ev) to match k of shape {k.shape}, got shape {v.shape}"
+        )
     return q, k, v
 
 
@@ -233,7 +238,9 @@ def multi_head_attention_forward(query, key, value, params: dict, num_heads: int
     value = as_float_array(value, "value", dims="N, S, vdim")
     n, num_queries, embed = query.shape
     if key.shape[0] != n or value.shape[:2] != key.shape[:2]:
-        raise ValueError(f"key and value must have shapes (N, S, ...) with N = {n} and the same S, got {key.shape} and {value.shape}")
+        raise ValueError(
+            f"key and value must have shapes (N, S, ...) with N = {n} and the same S, got {key.shape} and {value.shape}"
+        )
     num_heads = as_positive_int(num_heads, "num_heads")
     params = _check_mha_params(params, embed, key.shape[2], value.shape[2], num_heads)
     mask = None

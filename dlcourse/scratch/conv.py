@@ -54,9 +54,8 @@ def conv_output_size(input_size: int, kernel_size: int, stride: int = 1, padding
         raise ValueError(f"padding must be a non-negative integer, got {padding!r}")
     span = input_size + 2 * padding - kernel_size
     if span < 0:
-        raise ValueError(
-            f"kernel_size {kernel_size} is larger than the padded input {input_size} + 2*{padding} = {input_size + 2 * padding}"
-        )
+        padded = input_size + 2 * padding
+        raise ValueError(f"kernel_size {kernel_size} is larger than the padded input {input_size} + 2*{padding} = {padded}")
     return span // stride + 1
 
 

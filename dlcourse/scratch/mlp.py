@@ -52,7 +52,8 @@ class MLP:
         biases: ``b_l`` of shape (D_{l+1},).
     """
 
-    def __init__(self, layer_sizes, activation: str = "relu", rng: np.random.Generator | None = None, init: str | None = None):
+    def __init__(self, layer_sizes, activation: str = "relu", rng: np.random.Generator | None = None,
+                 init: str | None = None):
         sizes = list(layer_sizes)
         if len(sizes) < 2:
             raise ValueError(f"layer_sizes must list at least an input and an output size, got {sizes}")
@@ -91,7 +92,9 @@ class MLP:
         """
         X = as_float_array(X, "X", dims="N, D")
         if X.shape[1] != self.layer_sizes[0]:
-            raise ValueError(f"X must have shape (N, {self.layer_sizes[0]}) for this network's input size, got shape {X.shape}")
+            raise ValueError(
+                f"X must have shape (N, {self.layer_sizes[0]}) for this network's input size, got shape {X.shape}"
+            )
         activation_forward = _ACTIVATIONS[self.activation][0]
         caches = []
         h = X

@@ -31,11 +31,13 @@ __all__ = ["batch_norm_forward", "batch_norm_backward", "layer_norm_forward", "l
 def _check_running(array, name: str, channels: int, required: bool) -> np.ndarray | None:
     if array is None:
         if required:
-            raise ValueError(f"{name} is needed in evaluation mode (training=False): pass the running statistics of shape ({channels},)")
+            raise ValueError(
+                f"{name} is needed in evaluation mode (training=False): pass the running statistics of shape ({channels},)"
+            )
         return None
     if not isinstance(array, np.ndarray) or array.dtype != np.float64:
-        raise TypeError(f"{name} must be a float64 NumPy array of shape ({channels},) (it is updated in place), got {type(array).__name__}"
-                        + (f" of dtype {array.dtype}" if isinstance(array, np.ndarray) else ""))
+        got = f"array of dtype {array.dtype}" if isinstance(array, np.ndarray) else type(array).__name__
+        raise TypeError(f"{name} must be a float64 NumPy array of shape ({channels},) (it is updated in place), got {got}")
     check_shape(array, name, (channels,), "(C,): one entry per channel")
     return array
 

@@ -122,7 +122,9 @@ class Optimizer:
             if grad is not None:
                 grad = as_float_array(grad, f"grads[{index}]")
                 if grad.shape != param.shape:
-                    raise ValueError(f"grads[{index}] must have the shape of params[{index}] {param.shape}, got shape {grad.shape}")
+                    raise ValueError(
+                        f"grads[{index}] must have the shape of params[{index}] {param.shape}, got shape {grad.shape}"
+                    )
             checked.append(grad)
         self.step_count += 1
         for param, grad, state in zip(self.params, checked, self.state):
@@ -313,7 +315,8 @@ def clip_grad_norm(grads: Sequence[np.ndarray], max_norm: float, norm_type: floa
     grads = list(grads)
     for index, g in enumerate(grads):
         if not isinstance(g, np.ndarray) or g.dtype != np.float64:
-            raise TypeError(f"grads[{index}] must be a float64 NumPy array (it is rescaled in place), got {type(g).__name__}")
+            got = f"array of dtype {g.dtype}" if isinstance(g, np.ndarray) else type(g).__name__
+            raise TypeError(f"grads[{index}] must be a float64 NumPy array (it is rescaled in place), got {got}")
     max_norm = _check_hyper(max_norm, "max_norm")
     norm_type = float(norm_type)
     if not norm_type > 0:

@@ -322,5 +322,7 @@ def weights_to_torch(module, w_x, w_h, b=None, b_x=None, b_h=None) -> None:
         for name, value in zip(names, values):
             parameter = getattr(module, name)
             if tuple(parameter.shape) != np.shape(value):
-                raise ValueError(f"{name} of the torch module has shape {tuple(parameter.shape)}, the value has {np.shape(value)}")
+                raise ValueError(
+                    f"{name} of the torch module has shape {tuple(parameter.shape)}, the value has shape {np.shape(value)}"
+                )
             parameter.copy_(torch.as_tensor(np.asarray(value), dtype=parameter.dtype))

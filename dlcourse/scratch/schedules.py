@@ -87,12 +87,15 @@ def linear_lr(t, base_lr: float, start_factor: float = 1.0 / 3.0, end_factor: fl
     start_factor = as_non_negative_float(start_factor, "start_factor")
     end_factor = as_non_negative_float(end_factor, "end_factor")
     if start_factor == 0 or start_factor > 1 or end_factor > 1:
-        raise ValueError(f"start_factor must be in (0, 1] and end_factor in [0, 1] (as torch), got {start_factor} and {end_factor}")
+        raise ValueError(
+            f"start_factor must be in (0, 1] and end_factor in [0, 1] (as torch), got {start_factor} and {end_factor}"
+        )
     progress = np.minimum(t, total_iters) / total_iters
     return _result(as_non_negative_float(base_lr, "base_lr") * (start_factor + (end_factor - start_factor) * progress), t)
 
 
-def warmup_cosine_lr(t, base_lr: float, warmup_steps: int, total_steps: int, start_factor: float = 0.01, eta_min: float = 0.0):
+def warmup_cosine_lr(t, base_lr: float, warmup_steps: int, total_steps: int, start_factor: float = 0.01,
+                     eta_min: float = 0.0):
     """Linear warmup for ``warmup_steps`` steps, then cosine annealing to ``eta_min`` at ``total_steps``:
     the usual transformer schedule (``SequentialLR([LinearLR(start_factor, total_iters=warmup_steps),
     CosineAnnealingLR(T_max=total_steps - warmup_steps, eta_min)], milestones=[warmup_steps])``)."""
