@@ -42,7 +42,7 @@ def logistic(z):
     Returns:
         Values in [0, 1] with the shape of ``z``.
     """
-    z = np.asarray(z, dtype=float)
+    z = as_float_array(z, "z")
     exp_minus_abs = np.exp(-np.abs(z))  # in (0, 1]: never overflows
     return np.where(z >= 0, 1.0 / (1.0 + exp_minus_abs), exp_minus_abs / (1.0 + exp_minus_abs))
 
