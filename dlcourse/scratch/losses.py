@@ -2,6 +2,10 @@
 
 The negative log-likelihoods are exact (they keep the constants), so their values can be compared
 with ``torch.distributions``; the constants do not change where a loss is minimal.
+
+The two losses "with logits" take the model's raw outputs (before the logistic or softmax link)
+and never form a probability first, so they stay finite for logits such as 1000 or -1000; their
+gradients, as layers with a backward pass, are in ``dlcourse.scratch.layers``.
 """
 
 from __future__ import annotations
@@ -9,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import gammaln
 
-from dlcourse.scratch._validate import as_float_array, check_positive, check_probabilities
+from dlcourse.scratch._validate import as_float_array, as_labels, check_positive, check_probabilities
+from dlcourse.scratch.activations import log_softmax
 
 __all__ = [
     "mean_squared_error",
@@ -18,6 +23,8 @@ __all__ = [
     "bernoulli_nll",
     "poisson_nll",
     "gaussian_kl",
+    "binary_cross_entropy_with_logits",
+    "cross_entropy_with_logits",
 ]
 
 _HALF_LOG_TWO_PI = 0.5 * np.log(2.0 * np.pi)
@@ -99,3 +106,48 @@ def gaussian_kl(mean_p, std_p, mean_q, std_q):
     check_positive(std_q, "std_q")
     kl = np.log(std_q / std_p) + (std_p**2 + (mean_p - mean_q) ** 2) / (2.0 * std_q**2) - 0.5
     return float(kl) if kl.ndim == 0 else kl
+
+
+def binary_cross_entropy_with_logits(logits, targets) -> float:
+    """Binary cross-entropy of ``targets`` in [0, 1] under ``Bernoulli(logistic(logits))``, averaged:
+
+    ``(1/N) sum_n -[y_n log s(z_n) + (1 - y_n) log(1 - s(z_n))]`` with ``s`` the logistic, which
+    rewrites without any ``exp`` of a positive number as
+
+    ``(1/N) sum_n [ max(z_n, 0) - z_n y_n + log(1 + exp(-|z_n|)) ]``
+
+    (``torch.nn.functional.binary_cross_entropy_with_logits``).
+
+    Args:
+        logits: ``z``, an array of any shape.
+        targets: ``y``, the same shape, values in [0, 1] (labels 0/1 or soft targets).
+
+    Returns:
+        The mean loss as a float.
+    """
+    logits = as_float_array(logits, "logits")
+    targets = as_float_array(targets, "targets", shape=logits.shape)
+    check_probabilities(targets, "targets")
+    # log(1 + exp(-|z|)) with log1p: exact even when exp(-|z|) is tiny.
+    return float(np.mean(np.maximum(logits, 0.0) - logits * targets + np.log1p(np.exp(-np.abs(logits)))))
+
+
+def cross_entropy_with_logits(logits, labels) -> float:
+    """Categorical cross-entropy of integer ``labels`` under ``Categorical(softmax(logits))``, averaged:
+
+    ``(1/N) sum_n -log softmax_{y_n}(z_n) = (1/N) sum_n [ log sum_k exp(z_nk) - z_{n, y_n} ]``
+
+    (``torch.nn.functional.cross_entropy``). With one-hot rows ``Y`` this is the notes'
+    ``-(1/N) 1^T (Y * log softmax(Z)) 1``.
+
+    Args:
+        logits: ``Z``, shape (N, K), one row of K class scores per example.
+        labels: ``y``, shape (N,), integers in [0, K).
+
+    Returns:
+        The mean loss as a float.
+    """
+    logits = as_float_array(logits, "logits", dims="N, K")
+    labels = as_labels(labels, "labels", logits.shape[0], logits.shape[1])
+    log_probs = log_softmax(logits, axis=1)                     # (N, K)
+    return float(-np.mean(log_probs[np.arange(len(labels)), labels]))
