@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dlcourse._validate import as_float_array, as_label_array, check_same_length
+from dlcourse._validate import as_float_array, as_labels, check_same_length
 
 __all__ = [
     "accuracy",
@@ -54,8 +54,8 @@ class ClassificationScores(NamedTuple):
 
 
 def _labels_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
-    y_true = as_label_array(y_true, "y_true")
-    y_pred = as_label_array(y_pred, "y_pred")
+    y_true = as_labels(y_true, "y_true", accept_whole_floats=True)
+    y_pred = as_labels(y_pred, "y_pred", accept_whole_floats=True)
     check_same_length(y_true, y_pred, ("y_true", "y_pred"))
     if len(y_true) == 0:
         raise ValueError("y_true and y_pred are empty: a metric needs at least one example")
@@ -93,7 +93,7 @@ def confusion_matrix(y_true, y_pred, labels=None) -> np.ndarray:
     if labels is None:
         labels = np.union1d(y_true, y_pred)
     else:
-        labels = as_label_array(list(labels), "labels")
+        labels = as_labels(list(labels), "labels", accept_whole_floats=True)
         if len(np.unique(labels)) != len(labels) or len(labels) == 0:
             raise ValueError(f"labels must be distinct and not empty, got {labels.tolist()}")
     k = len(labels)

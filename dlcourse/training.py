@@ -26,7 +26,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from dlcourse._validate import check_positive_int
+from dlcourse._validate import as_positive_int
 from dlcourse.env import is_grading, pick_device
 
 __all__ = ["History", "train", "evaluate", "predict", "make_loader", "accuracy_from_logits"]
@@ -90,7 +90,7 @@ def make_loader(data: Data, batch_size: int = 64, shuffle: bool = False) -> Data
     if len(sizes) != 1:
         raise ValueError(f"every part of data must have the same number of examples, got sizes "
                          f"{[len(t) for t in tensors]}")
-    return DataLoader(TensorDataset(*tensors), batch_size=check_positive_int(batch_size, "batch_size"),
+    return DataLoader(TensorDataset(*tensors), batch_size=as_positive_int(batch_size, "batch_size"),
                       shuffle=shuffle)
 
 
@@ -160,7 +160,7 @@ def train(
     """
     from tqdm.auto import tqdm  # imported here: tqdm.auto probes for Jupyter
 
-    epochs = check_positive_int(epochs, "epochs")
+    epochs = as_positive_int(epochs, "epochs")
     device = torch.device(device) if device is not None else pick_device()
     show = (not is_grading()) if progress is None else bool(progress)
     model.to(device)

@@ -60,7 +60,7 @@ def test_stratified_split_keeps_class_proportions_on_any_labels():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: load_digits_splits(0, validation_fraction=0.6, test_fraction=0.5), "sum below 1"),
-    (lambda: load_digits_splits(0, test_fraction=-0.1), "non-negative"),
+    (lambda: load_digits_splits(0, test_fraction=-0.1), r"in \[0, 1\)"),
     (lambda: stratified_split(np.zeros(10, int), [0.5, 0.4], 0), "sum to 1"),
     (lambda: stratified_split(np.zeros((10, 2), int), [1.0], 0), r"shape \(N,\)"),
     (lambda: load_digits_splits(None), "Generator"),

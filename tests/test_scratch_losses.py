@@ -67,7 +67,7 @@ def test_one_hot_matches_torch(k):
 @pytest.mark.parametrize("call, error, message", [
     (lambda: cross_entropy_with_logits(np.ones(3), np.array([0])), ValueError, r"logits must have shape \(N, K\)"),
     (lambda: cross_entropy_with_logits(np.ones((2, 3)), np.array([0, 3])), ValueError, r"labels must lie in \[0, 2\]"),
-    (lambda: cross_entropy_with_logits(np.ones((2, 3)), np.array([0.0, 1.0])), TypeError, "integer class indices"),
+    (lambda: cross_entropy_with_logits(np.ones((2, 3)), np.array([0.0, 1.0])), TypeError, "integer class labels"),
     (lambda: cross_entropy_with_logits(np.ones((2, 3)), np.array([0, 1, 2])), ValueError, r"labels must have shape \(2,\)"),
     (lambda: binary_cross_entropy_with_logits(np.ones(2), np.array([0.0, 1.5])), ValueError, r"targets must lie in \[0, 1\]"),
     (lambda: binary_cross_entropy_with_logits(np.ones(2), np.ones(3)), ValueError, r"targets must have shape \(2,\)"),

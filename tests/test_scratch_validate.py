@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlcourse.scratch._validate import as_bool_mask, as_float_array, as_labels, as_pair, as_probability
+from dlcourse._validate import as_bool_mask, as_float_array, as_labels, as_pair, as_probability
 
 
 @pytest.mark.parametrize("value, message", [
@@ -28,7 +28,7 @@ def test_as_float_array_names_axes():
 
 
 def test_other_checks_name_what_they_expected():
-    with pytest.raises(TypeError, match="labels must hold integer class indices, got dtype float64"):
+    with pytest.raises(TypeError, match="labels must hold integer class labels, got dtype float64"):
         as_labels(np.array([0.0, 1.0]), "labels", 2, 3)
     with pytest.raises(TypeError, match="mask must be a boolean array"):
         as_bool_mask(np.ones((2, 2)), "mask", (2, 2), "(L, S)")

@@ -7,10 +7,6 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import torch
 
-# The oracles run on tiny tensors, where a second intra-op thread only adds contention (badly so on
-# a shared 2-core machine, and under pytest-xdist every worker would spawn its own threads).
-torch.set_num_threads(1)
-
 
 def vjp(fn: Callable, inputs: Sequence[np.ndarray], dout: np.ndarray | None = None):
     """Run ``fn`` on float64 torch copies of ``inputs`` and backpropagate ``dout`` (or 1 for a scalar).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse._validate import check_fraction, check_non_negative, check_positive_int
+from dlcourse._validate import as_probability, as_non_negative_float, as_positive_int
 from dlcourse.seeding import as_generator
 
 __all__ = ["make_xor", "make_moons", "make_spirals", "make_blobs", "blob_centers", "class_sizes"]
@@ -18,8 +18,8 @@ __all__ = ["make_xor", "make_moons", "make_spirals", "make_blobs", "blob_centers
 
 def class_sizes(n: int, n_classes: int) -> np.ndarray:
     """Split ``n`` examples over ``n_classes`` classes as evenly as possible; shape (n_classes,)."""
-    n = check_positive_int(n, "n")
-    n_classes = check_positive_int(n_classes, "n_classes")
+    n = as_positive_int(n, "n")
+    n_classes = as_positive_int(n_classes, "n_classes")
     return np.array([n // n_classes + (k < n % n_classes) for k in range(n_classes)], dtype=np.int64)
 
 
@@ -42,8 +42,8 @@ def make_xor(n: int, rng: np.random.Generator | int, label_noise: float = 0.0) -
     Returns:
         X: shape (n, 2), float64; y: shape (n,), int64 in {0, 1}.
     """
-    n = check_positive_int(n, "n")
-    label_noise = check_fraction(label_noise, "label_noise")
+    n = as_positive_int(n, "n")
+    label_noise = as_probability(label_noise, "label_noise")
     rng = as_generator(rng)
     X = rng.uniform(-1.0, 1.0, size=(n, 2))
     y = ((X[:, 0] > 0) != (X[:, 1] > 0)).astype(np.int64)
@@ -58,7 +58,7 @@ def make_moons(n: int, rng: np.random.Generator | int, noise: float = 0.1) -> tu
     Returns:
         X: shape (n, 2), float64; y: shape (n,), int64 in {0, 1}.
     """
-    noise = check_non_negative(noise, "noise")
+    noise = as_non_negative_float(noise, "noise")
     n_upper, n_lower = class_sizes(n, 2)
     rng = as_generator(rng)
     s = rng.uniform(0.0, np.pi, size=n_upper + n_lower)
@@ -86,9 +86,9 @@ def make_spirals(
         X: shape (n, 2), float64 (inside the unit disc up to the noise); y: shape (n,), int64 in
         {0, ..., n_arms - 1}.
     """
-    n_arms = check_positive_int(n_arms, "n_arms", minimum=2)
-    noise = check_non_negative(noise, "noise")
-    turns = check_non_negative(turns, "turns")
+    n_arms = as_positive_int(n_arms, "n_arms", minimum=2)
+    noise = as_non_negative_float(noise, "noise")
+    turns = as_non_negative_float(turns, "turns")
     sizes = class_sizes(n, n_arms)
     rng = as_generator(rng)
     y = np.repeat(np.arange(n_arms, dtype=np.int64), sizes)
@@ -123,9 +123,9 @@ def make_blobs(
     Returns:
         X: shape (n, 2), float64; y: shape (n,), int64 in {0, ..., n_classes - 1}.
     """
-    n_classes = check_positive_int(n_classes, "n_classes", minimum=2)
-    spread = check_non_negative(spread, "spread")
-    radius = check_non_negative(radius, "radius")
+    n_classes = as_positive_int(n_classes, "n_classes", minimum=2)
+    spread = as_non_negative_float(spread, "spread")
+    radius = as_non_negative_float(radius, "radius")
     sizes = class_sizes(n, n_classes)
     rng = as_generator(rng)
     y = np.repeat(np.arange(n_classes, dtype=np.int64), sizes)

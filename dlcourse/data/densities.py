@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse._validate import check_choice, check_non_negative, check_positive_int
+from dlcourse._validate import check_choice, as_non_negative_float, as_positive_int
 from dlcourse.data.classification import make_moons
 from dlcourse.seeding import as_generator
 
@@ -21,8 +21,8 @@ def sample_swiss_roll(n: int, rng: np.random.Generator | int, noise: float = 0.0
     """The 2-D swiss roll: ``s ~ Uniform(3 pi / 2, 9 pi / 2)`` and the point
     ``(s cos s, s sin s) / 10`` plus Gaussian noise of std ``noise``: a spiral of one and a half
     turns whose radius grows from 0.47 to 1.41. Returns shape (n, 2), float64."""
-    n = check_positive_int(n, "n")
-    noise = check_non_negative(noise, "noise")
+    n = as_positive_int(n, "n")
+    noise = as_non_negative_float(noise, "noise")
     rng = as_generator(rng)
     s = rng.uniform(1.5 * np.pi, 4.5 * np.pi, size=n)
     points = np.stack([s * np.cos(s), s * np.sin(s)], axis=1) / 10.0  # (n, 2)
@@ -32,7 +32,7 @@ def sample_swiss_roll(n: int, rng: np.random.Generator | int, noise: float = 0.0
 def mixture_means(n_components: int, radius: float = 1.5) -> np.ndarray:
     """The component means of :func:`sample_gaussian_mixture`: evenly spaced on a circle,
     the first on the positive x-axis. Shape (n_components, 2)."""
-    n_components = check_positive_int(n_components, "n_components")
+    n_components = as_positive_int(n_components, "n_components")
     angles = 2 * np.pi * np.arange(n_components) / n_components
     return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
 
@@ -47,8 +47,8 @@ def sample_gaussian_mixture(
     """An equal-weight mixture of isotropic Gaussians ``Normal(m_k, std^2 I)`` with means on a
     circle (see :func:`mixture_means`): well separated modes, so a sampler that merely matches the
     mean and covariance is easy to tell from one that learned the density. Returns (n, 2), float64."""
-    n = check_positive_int(n, "n")
-    std = check_non_negative(std, "std")
+    n = as_positive_int(n, "n")
+    std = as_non_negative_float(std, "std")
     rng = as_generator(rng)
     component = rng.integers(0, n_components, size=n)
     return mixture_means(n_components, radius)[component] + std * rng.standard_normal((n, 2))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlcourse._validate import as_label_array, check_fraction
+from dlcourse._validate import as_labels, as_probability
 from dlcourse.seeding import as_generator
 
 __all__ = ["load_digits", "stratified_split", "DigitsSplits", "load_digits_splits", "IMAGE_SHAPE", "N_CLASSES"]
@@ -56,8 +56,8 @@ def stratified_split(
     Returns:
         One sorted int64 index array per fraction; together they are a partition of ``range(N)``.
     """
-    labels = as_label_array(labels, "labels")
-    fractions = [check_fraction(f, "every fraction") for f in fractions]
+    labels = as_labels(labels, "labels", accept_whole_floats=True)
+    fractions = [as_probability(f, "every fraction") for f in fractions]
     if not fractions or abs(sum(fractions) - 1.0) > 1e-9:
         raise ValueError(f"fractions must sum to 1, got {fractions} (sum {sum(fractions)})")
     rng = as_generator(rng)
@@ -105,8 +105,8 @@ def load_digits_splits(
         validation_fraction, test_fraction: sizes of the held-out parts; the rest is for training.
         flat: images as (N, 64) instead of (N, 1, 8, 8).
     """
-    validation_fraction = check_fraction(validation_fraction, "validation_fraction", open_right=True)
-    test_fraction = check_fraction(test_fraction, "test_fraction", open_right=True)
+    validation_fraction = as_probability(validation_fraction, "validation_fraction", allow_one=False)
+    test_fraction = as_probability(test_fraction, "test_fraction", allow_one=False)
     if validation_fraction + test_fraction >= 1:
         raise ValueError(
             "validation_fraction + test_fraction must leave examples for training (sum below 1), "

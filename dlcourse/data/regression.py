@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.polynomial import polynomial as P
 
-from dlcourse._validate import check_positive_int
+from dlcourse._validate import as_positive_int
 from dlcourse.scratch.activations import logistic
 from dlcourse.seeding import as_generator
 
@@ -99,7 +99,7 @@ def make_polynomial_data(
             ``np.polynomial.polynomial.polyval(x, coefficients)``).
     """
     n = _check_size(n)
-    degree = check_positive_int(degree, "degree")
+    degree = as_positive_int(degree, "degree")
     if not x_low < x_high:
         raise ValueError(f"x_low must be smaller than x_high, got {x_low} and {x_high}")
     rng = as_generator(rng)

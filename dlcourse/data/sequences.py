@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlcourse._validate import check_positive_int
+from dlcourse._validate import as_positive_int
 from dlcourse.seeding import as_generator
 
 __all__ = ["PAD_TOKEN", "IGNORE_INDEX", "SequenceTask", "make_reversal_task", "make_sorting_task"]
@@ -49,10 +49,10 @@ class SequenceTask:
 
 
 def _random_sequences(n, rng, length, n_symbols, min_length):
-    n = check_positive_int(n, "n")
-    length = check_positive_int(length, "length")
-    n_symbols = check_positive_int(n_symbols, "n_symbols", minimum=2)
-    min_length = length if min_length is None else check_positive_int(min_length, "min_length")
+    n = as_positive_int(n, "n")
+    length = as_positive_int(length, "length")
+    n_symbols = as_positive_int(n_symbols, "n_symbols", minimum=2)
+    min_length = length if min_length is None else as_positive_int(min_length, "min_length")
     if min_length > length:
         raise ValueError(f"min_length must be at most length ({length}), got {min_length}")
     rng = as_generator(rng)

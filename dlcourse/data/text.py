@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlcourse._validate import check_fraction, check_positive_int
+from dlcourse._validate import as_probability, as_positive_int
 from dlcourse.seeding import as_generator
 
 __all__ = [
@@ -82,8 +82,8 @@ def make_sentiment_corpus(
     With the default ``negation_fraction = 0.5`` no single word predicts the label: the corpus is
     balanced within every adjective and within the negators.
     """
-    n = check_positive_int(n, "n")
-    negation_fraction = check_fraction(negation_fraction, "negation_fraction")
+    n = as_positive_int(n, "n")
+    negation_fraction = as_probability(negation_fraction, "negation_fraction")
     rng = as_generator(rng)
 
     def pick(words: Sequence[str]) -> str:
@@ -132,7 +132,7 @@ class Vocabulary:
     @classmethod
     def build(cls, sentences: Iterable[str], min_count: int = 1) -> "Vocabulary":
         """The vocabulary of the words that occur at least ``min_count`` times in ``sentences``."""
-        min_count = check_positive_int(min_count, "min_count")
+        min_count = as_positive_int(min_count, "min_count")
         counts = Counter(word for sentence in sentences for word in tokenize(sentence))
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return cls(word for word, count in ranked if count >= min_count)
@@ -155,7 +155,7 @@ class Vocabulary:
             raise TypeError("sentences must be a list of strings, got a single str: wrap it in a list")
         ids = [[self.ids.get(word, self.unk_id) for word in tokenize(s)] for s in sentences]
         if max_length is not None:
-            ids = [row[: check_positive_int(max_length, "max_length")] for row in ids]
+            ids = [row[: as_positive_int(max_length, "max_length")] for row in ids]
         lengths = np.array([len(row) for row in ids], dtype=np.int64)
         tokens = np.full((len(ids), max(lengths, default=0)), self.pad_id, dtype=np.int64)
         for row, row_ids in zip(tokens, ids):
@@ -179,7 +179,7 @@ def bag_of_words(tokens: np.ndarray, vocabulary_size: int, pad_id: int = Vocabul
     tokens = np.asarray(tokens)
     if tokens.ndim != 2 or not np.issubdtype(tokens.dtype, np.integer):
         raise ValueError(f"tokens must be an integer array of shape (n, T), got {tokens.dtype} {tokens.shape}")
-    vocabulary_size = check_positive_int(vocabulary_size, "vocabulary_size")
+    vocabulary_size = as_positive_int(vocabulary_size, "vocabulary_size")
     if tokens.size and (tokens.min() < 0 or tokens.max() >= vocabulary_size):
         raise ValueError(f"token ids must lie in [0, {vocabulary_size}), got {tokens.min()}..{tokens.max()}")
     counts = np.zeros((len(tokens), vocabulary_size))

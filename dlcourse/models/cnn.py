@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from dlcourse._validate import check_positive_int
+from dlcourse._validate import as_positive_int
 
 __all__ = ["DigitsCNN"]
 
@@ -28,14 +28,14 @@ class DigitsCNN(nn.Module):
 
     def __init__(self, n_classes: int = 10, channels: tuple[int, int] = (16, 32), hidden: int = 64):
         super().__init__()
-        k1, k2 = (check_positive_int(c, "channels") for c in channels)
+        k1, k2 = (as_positive_int(c, "channels") for c in channels)
         self.conv1 = nn.Conv2d(1, k1, kernel_size=3, padding=1)
         self.conv2 = nn.Conv2d(k1, k2, kernel_size=3, padding=1)
         self.pool = nn.MaxPool2d(2)
         self.head = nn.Sequential(
-            nn.Linear(k2 * 2 * 2, check_positive_int(hidden, "hidden")),
+            nn.Linear(k2 * 2 * 2, as_positive_int(hidden, "hidden")),
             nn.ReLU(),
-            nn.Linear(hidden, check_positive_int(n_classes, "n_classes")),
+            nn.Linear(hidden, as_positive_int(n_classes, "n_classes")),
         )
 
     def feature_maps(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from dlcourse._validate import check_fraction, check_positive_int
+from dlcourse._validate import as_probability, as_positive_int
 from dlcourse.models.activations import make_activation
 from dlcourse.models.transformer import sinusoidal_positional_encoding
 
@@ -52,11 +52,11 @@ class NoiseSchedule:
         that any T noises the data equally far: ``alpha_bar_T`` is about ``exp(-10)``, so x_T is
         practically pure noise. (For chains shorter than 23 steps ``beta_end`` is capped at 0.9.)
         """
-        n_steps = check_positive_int(n_steps, "n_steps", minimum=2)
+        n_steps = as_positive_int(n_steps, "n_steps", minimum=2)
         beta_start = 0.1 / n_steps if beta_start is None else beta_start
         beta_end = min(20.0 / n_steps, 0.9) if beta_end is None else beta_end
         for name, value in (("beta_start", beta_start), ("beta_end", beta_end)):
-            if check_fraction(value, name, open_right=True) == 0:
+            if as_probability(value, name, allow_one=False) == 0:
                 raise ValueError(f"{name} must lie in (0, 1), got {value}")
         return cls(torch.linspace(beta_start, beta_end, n_steps))
 
@@ -98,9 +98,9 @@ class NoisePredictionMLP(nn.Module):
         super().__init__()
         self.register_buffer("time_embedding", sinusoidal_positional_encoding(n_steps, time_dim), persistent=False)
         layers: list[nn.Module] = []
-        width = check_positive_int(data_dim, "data_dim") + time_dim
-        for _ in range(check_positive_int(n_layers, "n_layers")):
-            layers += [nn.Linear(width, check_positive_int(hidden, "hidden")), make_activation(activation)]
+        width = as_positive_int(data_dim, "data_dim") + time_dim
+        for _ in range(as_positive_int(n_layers, "n_layers")):
+            layers += [nn.Linear(width, as_positive_int(hidden, "hidden")), make_activation(activation)]
             width = hidden
         layers.append(nn.Linear(width, data_dim))
         self.network = nn.Sequential(*layers)
@@ -164,7 +164,7 @@ class Diffusion(nn.Module):
             from x_T (index 0) to x_0 (index T).
         """
         device = self.betas.device
-        x = torch.randn(check_positive_int(n, "n"), data_dim, generator=generator, device=device)
+        x = torch.randn(as_positive_int(n, "n"), data_dim, generator=generator, device=device)
         trajectory = [x]
         for t in reversed(range(self.n_steps)):
             steps = torch.full((n,), t, dtype=torch.long, device=device)

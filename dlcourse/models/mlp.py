@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
-from dlcourse._validate import check_positive_int
+from dlcourse._validate import as_positive_int
 from dlcourse.models.activations import make_activation
 
 __all__ = ["MLP"]
@@ -32,7 +32,7 @@ class MLP(nn.Module):
 
     def __init__(self, layer_sizes: Sequence[int], activation="relu"):
         super().__init__()
-        layer_sizes = [check_positive_int(size, "every layer size") for size in layer_sizes]
+        layer_sizes = [as_positive_int(size, "every layer size") for size in layer_sizes]
         if len(layer_sizes) < 2:
             raise ValueError(f"layer_sizes needs at least an input and an output size, got {layer_sizes}")
         self.layer_sizes = layer_sizes

@@ -12,7 +12,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from dlcourse._validate import check_choice, check_positive_int
+from dlcourse._validate import check_choice, as_positive_int
 
 __all__ = ["SequenceClassifier", "RECURRENT_CELLS"]
 
@@ -42,12 +42,12 @@ class SequenceClassifier(nn.Module):
         check_choice(cell, "cell", RECURRENT_CELLS)
         self.cell = cell
         self.padding_idx = padding_idx
-        self.embedding = nn.Embedding(check_positive_int(vocabulary_size, "vocabulary_size"),
-                                      check_positive_int(embedding_dim, "embedding_dim"), padding_idx=padding_idx)
-        self.recurrent = RECURRENT_CELLS[cell](embedding_dim, check_positive_int(hidden_size, "hidden_size"),
-                                               num_layers=check_positive_int(num_layers, "num_layers"),
+        self.embedding = nn.Embedding(as_positive_int(vocabulary_size, "vocabulary_size"),
+                                      as_positive_int(embedding_dim, "embedding_dim"), padding_idx=padding_idx)
+        self.recurrent = RECURRENT_CELLS[cell](embedding_dim, as_positive_int(hidden_size, "hidden_size"),
+                                               num_layers=as_positive_int(num_layers, "num_layers"),
                                                batch_first=True)
-        self.output = nn.Linear(hidden_size, check_positive_int(n_classes, "n_classes"))
+        self.output = nn.Linear(hidden_size, as_positive_int(n_classes, "n_classes"))
 
     def _lengths(self, tokens: torch.Tensor, lengths, mask) -> torch.Tensor:
         if lengths is None:

@@ -19,7 +19,7 @@ import math
 import torch
 from torch import nn
 
-from dlcourse._validate import check_positive_int
+from dlcourse._validate import as_positive_int
 
 __all__ = [
     "sinusoidal_positional_encoding",
@@ -37,8 +37,8 @@ def sinusoidal_positional_encoding(length: int, dim: int) -> torch.Tensor:
     Even columns 2i hold ``sin(t / 10000^(2i/dim))``, odd columns 2i+1 the matching cosine, for
     positions ``t = 0, ..., length - 1``. Low columns oscillate fast, high columns slowly.
     """
-    length = check_positive_int(length, "length")
-    dim = check_positive_int(dim, "dim")
+    length = as_positive_int(length, "length")
+    dim = as_positive_int(dim, "dim")
     positions = torch.arange(length, dtype=torch.float32)[:, None]  # (T, 1)
     frequencies = 10000.0 ** (-torch.arange(0, dim, 2, dtype=torch.float32) / dim)  # (ceil(D/2),)
     angles = positions * frequencies  # (T, ceil(D/2))
@@ -104,8 +104,8 @@ class MultiHeadSelfAttention(nn.Module):
 
     def __init__(self, dim: int, n_heads: int):
         super().__init__()
-        dim = check_positive_int(dim, "dim")
-        self.n_heads = check_positive_int(n_heads, "n_heads")
+        dim = as_positive_int(dim, "dim")
+        self.n_heads = as_positive_int(n_heads, "n_heads")
         if dim % n_heads:
             raise ValueError(f"dim ({dim}) must be divisible by n_heads ({n_heads})")
         self.in_proj = nn.Linear(dim, 3 * dim)
@@ -143,7 +143,7 @@ class TransformerEncoderLayer(nn.Module):
     def __init__(self, dim: int, n_heads: int, ff_dim: int, dropout: float = 0.0):
         super().__init__()
         self.self_attn = MultiHeadSelfAttention(dim, n_heads)
-        self.linear1 = nn.Linear(dim, check_positive_int(ff_dim, "ff_dim"))
+        self.linear1 = nn.Linear(dim, as_positive_int(ff_dim, "ff_dim"))
         self.linear2 = nn.Linear(ff_dim, dim)
         self.norm1 = nn.LayerNorm(dim)
         self.norm2 = nn.LayerNorm(dim)
@@ -178,7 +178,7 @@ class TinyTransformer(nn.Module):
                  n_layers: int = 2, ff_dim: int = 128, max_length: int = 128, padding_idx: int = 0,
                  dropout: float = 0.0, causal: bool = False):
         super().__init__()
-        vocabulary_size = check_positive_int(vocabulary_size, "vocabulary_size")
+        vocabulary_size = as_positive_int(vocabulary_size, "vocabulary_size")
         self.padding_idx = padding_idx
         self.causal = causal
         self.embedding = nn.Embedding(vocabulary_size, dim, padding_idx=padding_idx)
@@ -186,7 +186,7 @@ class TinyTransformer(nn.Module):
         self.register_buffer("positional_encoding", sinusoidal_positional_encoding(max_length, dim), persistent=False)
         self.layers = nn.ModuleList(
             TransformerEncoderLayer(dim, n_heads, ff_dim, dropout)
-            for _ in range(check_positive_int(n_layers, "n_layers"))
+            for _ in range(as_positive_int(n_layers, "n_layers"))
         )
         self.output = nn.Linear(dim, n_outputs or vocabulary_size)
 

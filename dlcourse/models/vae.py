@@ -23,7 +23,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from dlcourse._validate import check_choice, check_positive_int
+from dlcourse._validate import check_choice, as_positive_int
 from dlcourse.models.mlp import MLP
 
 __all__ = ["reparameterize", "gaussian_kl_to_standard_normal", "VAEOutput", "VAE", "elbo_terms", "negative_elbo"]
@@ -73,7 +73,7 @@ class VAE(nn.Module):
     def __init__(self, input_dim: int = 64, hidden_sizes: Sequence[int] = (128,), latent_dim: int = 2,
                  activation="relu"):
         super().__init__()
-        self.latent_dim = check_positive_int(latent_dim, "latent_dim")
+        self.latent_dim = as_positive_int(latent_dim, "latent_dim")
         hidden_sizes = list(hidden_sizes)
         # One head outputs mean and log-variance side by side: (N, 2L).
         self.encoder = MLP([input_dim, *hidden_sizes, 2 * latent_dim], activation)
@@ -97,7 +97,7 @@ class VAE(nn.Module):
     def sample(self, n: int, generator: torch.Generator | None = None) -> torch.Tensor:
         """Draw ``z ~ N(0, I)`` and return the decoder's pixel probabilities, (n, D)."""
         device = next(self.parameters()).device
-        z = torch.randn(check_positive_int(n, "n"), self.latent_dim, generator=generator, device=device)
+        z = torch.randn(as_positive_int(n, "n"), self.latent_dim, generator=generator, device=device)
         return torch.sigmoid(self.decode(z))
 
 

@@ -12,7 +12,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.image import AxesImage
 
-from dlcourse._validate import as_float_array, as_label_array, check_non_negative, check_positive_int
+from dlcourse._validate import as_float_array, as_labels, as_non_negative_float, as_positive_int
 from dlcourse.plots.style import COLORS
 from dlcourse.plots.surfaces import _check_bounds
 
@@ -29,7 +29,7 @@ def data_bounds(X, margin: float = 0.1) -> tuple[float, float, float, float]:
     if X.shape[1] != 2 or len(X) == 0:
         raise ValueError(f"X must have shape (N, 2) with N >= 1, got {X.shape}")
     low, high = X.min(axis=0), X.max(axis=0)
-    pad = check_non_negative(margin, "margin") * np.maximum(high - low, 1e-9)
+    pad = as_non_negative_float(margin, "margin") * np.maximum(high - low, 1e-9)
     return (low[0] - pad[0], high[0] + pad[0], low[1] - pad[1], high[1] + pad[1])
 
 
@@ -46,13 +46,13 @@ def decision_grid(predict: PredictFunction, bounds, grid_size: int = 200) -> np.
         and column j (x, left to right), the layout of ``imshow(origin="lower")``.
     """
     x_min, x_max, y_min, y_max = _check_bounds(bounds)
-    grid_size = check_positive_int(grid_size, "grid_size")
+    grid_size = as_positive_int(grid_size, "grid_size")
     # Cell centres, so that imshow's cells line up with the points they were predicted at.
     xs = x_min + (np.arange(grid_size) + 0.5) * (x_max - x_min) / grid_size
     ys = y_min + (np.arange(grid_size) + 0.5) * (y_max - y_min) / grid_size
     xx, yy = np.meshgrid(xs, ys)  # (G, G) each
     points = np.stack([xx.ravel(), yy.ravel()], axis=1)  # (G*G, 2)
-    classes = as_label_array(np.asarray(predict(points)).reshape(-1), "predict(points)")
+    classes = as_labels(np.asarray(predict(points)).reshape(-1), "predict(points)", accept_whole_floats=True)
     if classes.shape != (len(points),):
         raise ValueError(f"predict must return one class per point, shape ({len(points)},), got {classes.shape}")
     return classes.reshape(grid_size, grid_size)
@@ -96,14 +96,14 @@ def plot_decision_regions(
         The artists; pass them to :func:`update_decision_regions` to redraw in place.
     """
     X = as_float_array(X, "X", ndim=2)
-    y = as_label_array(y, "y")
+    y = as_labels(y, "y", accept_whole_floats=True)
     if X.shape[1] != 2 or len(X) != len(y):
         raise ValueError(f"X must have shape (N, 2) and y shape (N,), got {X.shape} and {y.shape}")
     bounds = data_bounds(X) if bounds is None else _check_bounds(bounds)
     classes = decision_grid(predict, bounds, grid_size)
     if n_classes is None:
         n_classes = int(max(y.max(initial=0), classes.max())) + 1
-    n_classes = check_positive_int(n_classes, "n_classes")
+    n_classes = as_positive_int(n_classes, "n_classes")
     regions = ax.imshow(classes, origin="lower", extent=bounds, cmap=_class_colormap(n_classes), vmin=-0.5,
                         vmax=n_classes - 0.5, alpha=region_alpha, interpolation="nearest", aspect="auto")
     points = [
@@ -122,6 +122,6 @@ def update_decision_regions(artists: DecisionRegionArtists, predict: PredictFunc
     artists.regions.set_data(decision_grid(predict, artists.bounds, artists.grid_size))
     if X is not None and y is not None:
         X = as_float_array(X, "X", ndim=2)
-        y = as_label_array(y, "y")
+        y = as_labels(y, "y", accept_whole_floats=True)
         for k, scatter in enumerate(artists.points):
             scatter.set_offsets(X[y == k])

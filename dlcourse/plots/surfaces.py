@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 
-from dlcourse._validate import as_float_array, check_positive_int
+from dlcourse._validate import as_float_array, as_positive_int
 from dlcourse.plots.style import COLORS
 
 __all__ = ["loss_surface_grid", "plot_loss_surface", "plot_trajectory", "update_trajectory"]
@@ -43,7 +43,7 @@ def loss_surface_grid(
         layout, ready for ``ax.contour``).
     """
     x_min, x_max, y_min, y_max = _check_bounds(bounds)
-    grid_size = check_positive_int(grid_size, "grid_size", minimum=2)
+    grid_size = as_positive_int(grid_size, "grid_size", minimum=2)
     W1, W2 = np.meshgrid(np.linspace(x_min, x_max, grid_size), np.linspace(y_min, y_max, grid_size))
     points = np.stack([W1, W2], axis=-1)  # (G, G, 2)
     if vectorized:
@@ -67,7 +67,7 @@ def plot_loss_surface(ax: Axes, W1: np.ndarray, W2: np.ndarray, L: np.ndarray, l
         raise ValueError(f"W1, W2 and L must be 2-D arrays of one shape, got {W1.shape}, {W2.shape}, {L.shape}")
     if log_levels:
         low = max(np.min(L[L > 0]) if np.any(L > 0) else 1e-3, 1e-12)
-        levels = np.geomspace(low, np.max(L), check_positive_int(levels, "levels", minimum=2))
+        levels = np.geomspace(low, np.max(L), as_positive_int(levels, "levels", minimum=2))
     draw = ax.contourf if filled else ax.contour
     contours = draw(W1, W2, L, levels=levels, cmap="viridis")
     ax.set_xlabel(r"$w_1$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array, as_non_negative_float
+from dlcourse._validate import as_float_array, as_non_negative_float
 
 __all__ = [
     "logistic",

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_bool_mask, as_float_array, as_gradient, as_positive_int, check_shape
+from dlcourse._validate import as_bool_mask, as_float_array, as_gradient, as_positive_int, check_shape
 
 __all__ = [
     "causal_mask",

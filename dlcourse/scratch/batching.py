@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_positive_int
+from dlcourse._validate import as_positive_int
 from dlcourse.seeding import as_generator
 
 __all__ = ["minibatches", "num_batches"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from dlcourse.scratch._validate import as_float_array, as_gradient, as_pair, as_positive_int, check_shape
+from dlcourse._validate import as_float_array, as_gradient, as_pair, as_positive_int, check_shape
 
 __all__ = [
     "conv_output_size",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array, as_gradient, as_probability
+from dlcourse._validate import as_float_array, as_gradient, as_probability
 from dlcourse.seeding import as_generator
 
 __all__ = ["dropout_forward", "dropout_backward"]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array
+from dlcourse._validate import as_float_array
 
 __all__ = ["numerical_gradient", "relative_error", "gradient_check"]
 

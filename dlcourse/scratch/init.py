@@ -23,7 +23,7 @@ import math
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_non_negative_float
+from dlcourse._validate import as_non_negative_float
 from dlcourse.seeding import as_generator
 
 __all__ = [

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import (
+from dlcourse._validate import (
     as_float_array,
     as_gradient,
     as_labels,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array
+from dlcourse._validate import as_float_array
 
 __all__ = ["fit_slope"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import gammaln
 
-from dlcourse.scratch._validate import as_float_array, as_labels, check_positive, check_probabilities
+from dlcourse._validate import as_float_array, as_labels, check_positive, check_probabilities
 from dlcourse.scratch.activations import log_softmax
 
 __all__ = [

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcourse.scratch import layers
-from dlcourse.scratch._validate import as_float_array, as_positive_int
+from dlcourse._validate import as_float_array, as_positive_int
 from dlcourse.scratch.batching import minibatches
 from dlcourse.scratch.init import he_normal, xavier_uniform
 from dlcourse.seeding import as_generator

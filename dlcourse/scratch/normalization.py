@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array, as_gradient, as_probability, check_shape
+from dlcourse._validate import as_float_array, as_gradient, as_probability, check_shape
 
 __all__ = ["batch_norm_forward", "batch_norm_backward", "layer_norm_forward", "layer_norm_backward"]
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array, as_non_negative_float, as_non_negative_int
+from dlcourse._validate import as_float_array, as_non_negative_float, as_non_negative_int
 
 __all__ = [
     "gradient_descent",

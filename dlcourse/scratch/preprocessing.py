@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_positive_int
+from dlcourse._validate import as_positive_int
 
 __all__ = ["standardize", "one_hot"]
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_float_array, as_gradient, check_shape
+from dlcourse._validate import as_float_array, as_gradient, check_shape
 from dlcourse.scratch.activations import logistic
 
 __all__ = [

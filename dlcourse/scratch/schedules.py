@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse.scratch._validate import as_non_negative_float, as_positive_int
+from dlcourse._validate import as_non_negative_float, as_positive_int
 
 __all__ = ["constant_lr", "step_lr", "exponential_lr", "cosine_annealing_lr", "linear_lr", "warmup_cosine_lr"]
 
