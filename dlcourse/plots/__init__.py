@@ -2,6 +2,8 @@
 
 - ``style``      ``use_course_style``, ``COLORS``
 - ``curves``     loss curves of a training run (``plot_history``, ``plot_loss_curves``)
+- ``descent``    gradient descent on a one-parameter loss curve (``plot_descent_on_curve``,
+                 ``update_descent_on_curve``)
 - ``surfaces``   a 2-D loss surface with the path of an optimizer (``loss_surface_grid``,
                  ``plot_loss_surface``, ``plot_trajectory``)
 - ``decision``   decision regions of a classifier on 2-D data (``decision_grid``,
@@ -15,6 +17,7 @@ the figure. The computations behind the figures are separate functions, testable
 """
 
 from dlcourse.plots.curves import plot_history, plot_loss_curves
+from dlcourse.plots.descent import DescentArtists, plot_descent_on_curve, update_descent_on_curve
 from dlcourse.plots.decision import (
     DecisionRegionArtists,
     data_bounds,
@@ -31,6 +34,9 @@ __all__ = [
     "use_course_style",
     "plot_history",
     "plot_loss_curves",
+    "plot_descent_on_curve",
+    "update_descent_on_curve",
+    "DescentArtists",
     "loss_surface_grid",
     "plot_loss_surface",
     "plot_trajectory",

@@ -2,6 +2,8 @@
 
 - ``dlcourse.widgets.live_figure``: :class:`LiveFigure` (a matplotlib figure shown as an image that
   redraws in place) and :class:`Explorer` (controls + a live figure; the base of every widget).
+- ``dlcourse.widgets.step_size``: the step-size explorer, gradient descent on a one-parameter
+  loss (chapter 02, the notes' Fig 1).
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.

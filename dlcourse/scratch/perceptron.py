@@ -1,0 +1,74 @@
+"""The first artificial neurons: McCulloch and Pitts' threshold unit (1943) and Rosenblatt's
+perceptron with its learning rule (1957) (notes section 1.7)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dlcourse._validate import as_float_array, as_non_negative_int, check_shape
+from dlcourse.seeding import as_generator
+
+__all__ = ["mcculloch_pitts", "perceptron_predict", "perceptron_train"]
+
+
+def mcculloch_pitts(X, threshold: float) -> np.ndarray:
+    """McCulloch-Pitts neuron on binary inputs: fires (1) when at least ``threshold`` inputs are on.
+
+    ``output_n = 1 if sum_i X[n, i] >= threshold else 0``. With n inputs, ``threshold = n`` computes
+    AND and ``threshold = 1`` computes OR.
+
+    Args:
+        X: binary inputs, shape (N, n), one row per input pattern.
+        threshold: the firing threshold theta.
+
+    Returns:
+        Outputs 0/1, shape (N,), int64.
+    """
+    X = as_float_array(X, "X", dims="N, n")
+    if not np.all((X == 0) | (X == 1)):
+        raise ValueError("X must hold binary inputs (0 or 1)")
+    return (X.sum(axis=1) >= threshold).astype(np.int64)
+
+
+def perceptron_predict(X, w, b: float) -> np.ndarray:
+    """Perceptron output ``psi(w^T x + b)`` with ``psi(z) = +1 if z > 0 else -1``.
+
+    Args:
+        X: shape (N, D); w: shape (D,); b: a number.
+
+    Returns:
+        Predictions in {-1, +1}, shape (N,), int64.
+    """
+    X = as_float_array(X, "X", dims="N, D")
+    w = as_float_array(w, "w", shape=(X.shape[1],))
+    return np.where(X @ w + float(b) > 0, 1, -1)
+
+
+def perceptron_train(X, y, num_steps: int, rng) -> tuple[np.ndarray, float]:
+    """Rosenblatt's perceptron learning algorithm.
+
+    Start from ``w = 0``, ``b = 0``. At each of ``num_steps`` steps draw one example
+    ``r = rng.integers(N)``; if the prediction ``psi(w^T x_r + b)`` differs from ``y_r``, update
+    ``w <- w + y_r x_r`` and ``b <- b + y_r``; otherwise leave the parameters alone.
+
+    Args:
+        X: shape (N, D); y: labels in {-1, +1}, shape (N,); rng: Generator or seed.
+
+    Returns:
+        (w, b): the weights, shape (D,), and the bias.
+    """
+    X = as_float_array(X, "X", dims="N, D")
+    y = as_float_array(y, "y")
+    check_shape(y, "y", (X.shape[0],), "one label per row of X")
+    if not np.all(np.abs(y) == 1):
+        raise ValueError("y must hold labels -1 or +1")
+    num_steps = as_non_negative_int(num_steps, "num_steps")
+    rng = as_generator(rng)
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(num_steps):
+        r = rng.integers(X.shape[0])
+        prediction = 1 if X[r] @ w + b > 0 else -1
+        if prediction != y[r]:
+            w = w + y[r] * X[r]
+            b = b + y[r]
+    return w, float(b)
