@@ -13,7 +13,8 @@ bare "wrong value".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,8 @@ __all__ = [
     "check_shape",
     "check_true",
     "check_raises",
+    "call_without_overflow",
+    "reference_versions",
     "passed",
     "fmt",
 ]
@@ -168,6 +171,45 @@ def check_raises(
         _fail(f"{call} raised {type(error).__name__} ({error}); it should raise {names}." + (f" {hint}" if hint else ""))
     names = exception.__name__ if isinstance(exception, type) else " or ".join(e.__name__ for e in exception)
     _fail(f"{call} should raise {names}, but it returned normally." + (f" {hint}" if hint else ""))
+
+
+def call_without_overflow(function: Callable[..., Any], *args: Any, call: str, hint: str | None = None,
+                          **kwargs: Any) -> Any:
+    """Call ``function(*args, **kwargs)`` with NumPy's floating-point errors turned into a failure.
+
+    An overflow (``exp`` of a large number), an invalid operation (``inf - inf``, ``0 * inf``) or a
+    division by zero (``log(0)``) fails with a message naming it, instead of silently producing
+    ``inf`` or ``nan``. Underflow to 0 is allowed: it is harmless. Returns what the function returned.
+    """
+    __tracebackhide__ = True
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            return function(*args, **kwargs)
+    except FloatingPointError as error:
+        problem = str(error)  # e.g. "overflow encountered in exp"
+    _fail(f"{call} hit a floating-point error: {problem}." + (f" {hint}" if hint else ""))
+
+
+@contextmanager
+def reference_versions(namespace: MutableMapping[str, Any], **references: Any) -> Iterator[None]:
+    """Grade an exercise on its own: inside the block, the names given point at reference
+    implementations, so that an answer which calls a function of an earlier exercise (say
+    ``logistic_derivative`` calling ``logistic``) is not failed by a mistake made there.
+
+    Use it in a test cell as ``with reference_versions(globals(), logistic=reference.logistic):``.
+    The student's own definitions are restored afterwards.
+    """
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in references}
+    namespace.update(references)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
 
 
 def passed(name: str) -> None:

@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 import torch
 
-from dlcourse.checking import CheckFailed, check_close, check_raises, check_shape, check_true, fmt, passed
+from dlcourse.checking import (
+    CheckFailed,
+    call_without_overflow,
+    check_close,
+    check_raises,
+    check_shape,
+    check_true,
+    fmt,
+    passed,
+    reference_versions,
+)
 
 
 def _message(function, *args, **kwargs) -> str:
@@ -100,3 +110,23 @@ def test_passed_prints_on_stdout(capsys):
 def test_fmt_is_short():
     assert fmt(2.0) == "2" and fmt(10 / 3) == "3.33333" and fmt(3) == "3"
     assert fmt(np.arange(100.0)).count(",") < 10
+
+
+def test_call_without_overflow_returns_the_result_or_names_the_error():
+    assert call_without_overflow(np.exp, 1.0, call="exp(1)") == pytest.approx(np.e)
+    assert call_without_overflow(np.exp, -1000.0, call="exp(-1000)") == 0.0  # underflow is fine
+    message = _message(call_without_overflow, np.exp, np.array([1000.0]), call="exp([1000])", hint="Shift first.")
+    assert message == "exp([1000]) hit a floating-point error: overflow encountered in exp. Shift first."
+    assert "divide by zero encountered in log" in _message(call_without_overflow, np.log, np.array([0.0]), call="log(0)")
+
+
+def test_reference_versions_swap_names_for_the_block_only():
+    namespace = {"helper": lambda: "student's", "answer": None}
+    namespace["answer"] = lambda: namespace["helper"]()  # an answer that calls an earlier exercise
+    with reference_versions(namespace, helper=lambda: "reference", extra=1):
+        assert namespace["answer"]() == "reference" and namespace["extra"] == 1
+    assert namespace["answer"]() == "student's" and "extra" not in namespace
+    with pytest.raises(RuntimeError):
+        with reference_versions(namespace, helper=lambda: "reference"):
+            raise RuntimeError("a failing check inside")
+    assert namespace["answer"]() == "student's"
