@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 # (chapter, text that identifies the widget cell, the control's description)
 WIDGET_CELLS = [
     ("00_welcome", "Explorer(", "f"),
+    ("02_logistic_regression_gd", "step_size_explorer(", "step size"),
 ]
 
 pytestmark = [pytest.mark.xdist_group("browser")]

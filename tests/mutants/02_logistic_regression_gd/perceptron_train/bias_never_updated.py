@@ -1,0 +1,9 @@
+"""Updates the weights on a mistake but forgets the bias."""
+def perceptron_train(X, y, num_steps, rng):
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(num_steps):
+        r = rng.integers(X.shape[0])
+        prediction = 1 if X[r] @ w + b > 0 else -1
+        if prediction != y[r]:
+            w = w + y[r] * X[r]
+    return w, b
