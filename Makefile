@@ -22,7 +22,7 @@ START_NOTEBOOK := notebooks/00_welcome/00_welcome.ipynb
 # Jupyter refuses to start as root unless told to (containers and CI machines often are root).
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help install lab test release grade lock clean
+.PHONY: help install lab test release grade bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -60,6 +60,10 @@ release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with
 
 grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=01_... for one)
 	$(BIN)/python -m dlcourse.grading notebooks $(CHAPTER) --feedback "$(FEEDBACK)"
+
+bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, and widget redraw times
+	$(BIN)/python benchmarks/numpy_vs_torch.py
+	$(BIN)/python benchmarks/widget_redraw.py
 
 lock:  ## re-resolve requirements.lock from pyproject.toml's ranges (maintainers)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
