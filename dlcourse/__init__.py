@@ -11,6 +11,7 @@ Where to find a concept (each module has one job):
 - ``dlcourse.training``    one training loop for every chapter, plus ``evaluate`` and ``predict``
 - ``dlcourse.metrics``     accuracy, confusion matrix, precision/recall/F1, RMSE (NumPy)
 - ``dlcourse.plots``       the course's figure style and the plots the chapters share
+- ``dlcourse.widgets``     interactive figures: controls that redraw a figure in place
 - ``dlcourse.grading``     runs nbgrader's autograde on your notebooks (``make grade``)
 
 Submodules are imported on demand, so ``import dlcourse`` stays cheap.

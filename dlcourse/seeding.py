@@ -3,6 +3,11 @@
 Call ``rng = set_seed(seed)`` once at the top of a notebook; then draw NumPy numbers from ``rng``
 and let PyTorch use its (now seeded) global generator. Re-running the notebook gives the same
 numbers.
+
+"The same numbers" holds on the same machine with the same library versions and thread count:
+PyTorch's parallel reductions add in a different order with another number of threads, so a
+trained model's last digits, and sometimes its accuracy by a fraction of a percent, can differ.
+Quoted results in the chapters are rounded accordingly.
 """
 
 from __future__ import annotations
