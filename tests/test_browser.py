@@ -149,12 +149,14 @@ def page(browser, request):
 @pytest.mark.parametrize("chapter, marker, control", WIDGET_CELLS)
 def test_widget_renders_and_redraws_in_jupyterlab(jupyterlab, page, chapter, marker, control):
     page.set_default_timeout(60_000)
-    page.goto(f"{jupyterlab}/lab/tree/{chapter}/{chapter}.ipynb?token={TOKEN}")
-    page.locator(".jp-Notebook .jp-CodeCell").first.wait_for()
+    # A workspace of its own: no tab of another chapter is restored next to this one.
+    page.goto(f"{jupyterlab}/lab/workspaces/{chapter}/tree/{chapter}/{chapter}.ipynb?reset&token={TOKEN}")
+    notebook = page.locator(".jp-NotebookPanel:visible .jp-Notebook")
+    notebook.locator(".jp-CodeCell").first.wait_for()
     # The kernel must be ready before cells run.
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=90_000)
+    page.locator(".jp-NotebookPanel:visible .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=90_000)
 
-    code_cells = page.locator(".jp-Notebook .jp-CodeCell")
+    code_cells = notebook.locator(".jp-CodeCell")
     _run_cell(page, code_cells.first)  # the chapter's setup cell: imports and seed
     widget_cell = code_cells.filter(has_text=marker).first
     _run_cell(page, widget_cell)
