@@ -3,7 +3,8 @@
 - ``style``      ``use_course_style``, ``COLORS``
 - ``curves``     loss curves of a training run (``plot_history``, ``plot_loss_curves``)
 - ``surfaces``   a 2-D loss surface with the path of an optimizer (``loss_surface_grid``,
-                 ``plot_loss_surface``, ``plot_trajectory``)
+                 ``plot_loss_surface``, ``plot_trajectory``), also as a 3-D mesh
+                 (``plot_loss_surface_3d``, ``plot_trajectory_3d``)
 - ``decision``   decision regions of a classifier on 2-D data (``decision_grid``,
                  ``plot_decision_regions``, ``update_decision_regions``)
 - ``heatmaps``   matrices as images: attention maps, confusion matrices (``plot_heatmap``,
@@ -24,7 +25,14 @@ from dlcourse.plots.decision import (
 )
 from dlcourse.plots.heatmaps import HeatmapArtists, plot_attention, plot_confusion_matrix, plot_heatmap
 from dlcourse.plots.style import COLORS, use_course_style
-from dlcourse.plots.surfaces import loss_surface_grid, plot_loss_surface, plot_trajectory, update_trajectory
+from dlcourse.plots.surfaces import (
+    loss_surface_grid,
+    plot_loss_surface,
+    plot_loss_surface_3d,
+    plot_trajectory,
+    plot_trajectory_3d,
+    update_trajectory,
+)
 
 __all__ = [
     "COLORS",
@@ -35,6 +43,8 @@ __all__ = [
     "plot_loss_surface",
     "plot_trajectory",
     "update_trajectory",
+    "plot_loss_surface_3d",
+    "plot_trajectory_3d",
     "data_bounds",
     "decision_grid",
     "plot_decision_regions",
