@@ -5,7 +5,8 @@
 - ``descent``    gradient descent on a one-parameter loss curve (``plot_descent_on_curve``,
                  ``update_descent_on_curve``)
 - ``surfaces``   a 2-D loss surface with the path of an optimizer (``loss_surface_grid``,
-                 ``plot_loss_surface``, ``plot_trajectory``)
+                 ``plot_loss_surface``, ``plot_trajectory``), also as a 3-D mesh
+                 (``plot_loss_surface_3d``, ``plot_trajectory_3d``)
 - ``decision``   decision regions of a classifier on 2-D data (``decision_grid``,
                  ``plot_decision_regions``, ``update_decision_regions``)
 - ``heatmaps``   matrices as images: attention maps, confusion matrices (``plot_heatmap``,
@@ -27,7 +28,14 @@ from dlcourse.plots.decision import (
 )
 from dlcourse.plots.heatmaps import HeatmapArtists, plot_attention, plot_confusion_matrix, plot_heatmap
 from dlcourse.plots.style import COLORS, use_course_style
-from dlcourse.plots.surfaces import loss_surface_grid, plot_loss_surface, plot_trajectory, update_trajectory
+from dlcourse.plots.surfaces import (
+    loss_surface_grid,
+    plot_loss_surface,
+    plot_loss_surface_3d,
+    plot_trajectory,
+    plot_trajectory_3d,
+    update_trajectory,
+)
 
 __all__ = [
     "COLORS",
@@ -41,6 +49,8 @@ __all__ = [
     "plot_loss_surface",
     "plot_trajectory",
     "update_trajectory",
+    "plot_loss_surface_3d",
+    "plot_trajectory_3d",
     "data_bounds",
     "decision_grid",
     "plot_decision_regions",

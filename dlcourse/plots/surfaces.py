@@ -1,5 +1,5 @@
-"""A loss surface over two parameters as contour lines, and the path an optimizer took over it
-(the notes' Fig 4, the optimizer widgets of chapter 8)."""
+"""A loss surface over two parameters as contour lines (or as a 3-D mesh), and the path an
+optimizer took over it (the notes' Fig 4, the optimizer widgets of chapter 8)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
+from mpl_toolkits.mplot3d.art3d import Line3D, Poly3DCollection
 
 from dlcourse._validate import as_float_array, as_positive_int
 from dlcourse.plots.style import COLORS
 
-__all__ = ["loss_surface_grid", "plot_loss_surface", "plot_trajectory", "update_trajectory"]
+__all__ = [
+    "loss_surface_grid",
+    "plot_loss_surface",
+    "plot_trajectory",
+    "update_trajectory",
+    "plot_loss_surface_3d",
+    "plot_trajectory_3d",
+]
 
 
 def _check_bounds(bounds) -> tuple[float, float, float, float]:
@@ -97,3 +105,58 @@ def update_trajectory(line: Line2D, path) -> None:
     if path.shape[1] != 2:
         raise ValueError(f"path must have shape (K, 2), got {path.shape}")
     line.set_data(path[:, 0], path[:, 1])
+
+
+def _check_3d(ax) -> None:
+    if getattr(ax, "name", "") != "3d":
+        raise TypeError("ax must be a 3-D axes: create it with fig.add_subplot(projection='3d')")
+
+
+def plot_loss_surface_3d(ax, W1: np.ndarray, W2: np.ndarray, L: np.ndarray, alpha: float = 0.6,
+                         max_lines: int = 40) -> Poly3DCollection:
+    """A loss surface from :func:`loss_surface_grid` as a 3-D mesh, the loss on the vertical axis
+    (the view of the notes' Fig 4).
+
+    Args:
+        ax: a 3-D axes, ``fig.add_subplot(projection="3d")``.
+        W1, W2, L: (G, G) each.
+        alpha: opacity of the mesh (below 1 so that a path drawn on it stays visible).
+        max_lines: at most this many mesh faces per axis; a finer grid is drawn with a stride, which
+            keeps the rendered figure light.
+
+    Returns:
+        The mesh (a ``Poly3DCollection``).
+    """
+    _check_3d(ax)
+    if not (W1.shape == W2.shape == L.shape) or L.ndim != 2:
+        raise ValueError(f"W1, W2 and L must be 2-D arrays of one shape, got {W1.shape}, {W2.shape}, {L.shape}")
+    max_lines = as_positive_int(max_lines, "max_lines")
+    stride = max(1, int(np.ceil(max(L.shape) / max_lines)))
+    surface = ax.plot_surface(W1, W2, L, rstride=stride, cstride=stride, cmap="viridis", alpha=alpha,
+                              linewidth=0, antialiased=False)
+    ax.set_xlabel(r"$w_1$")
+    ax.set_ylabel(r"$w_2$")
+    ax.set_zlabel("loss")
+    return surface
+
+
+def plot_trajectory_3d(ax, path, losses, color: str = COLORS[3], label: str | None = None) -> Line3D:
+    """The iterates of an optimizer lifted onto the surface: the points ``(w_1, w_2, loss)`` joined
+    by a dashed line, with the last iterate marked by a circle (as in the notes' Fig 4).
+
+    Args:
+        ax: a 3-D axes.
+        path: shape (K, 2), the parameters after each step (the start first).
+        losses: shape (K,), the loss at each of them.
+
+    Returns:
+        The dashed line; its 3-D data are exactly the points ``(path, losses)``.
+    """
+    _check_3d(ax)
+    path = as_float_array(path, "path", ndim=2)
+    if path.shape[1] != 2 or len(path) == 0:
+        raise ValueError(f"path must have shape (K, 2) with K >= 1, got {path.shape}")
+    losses = as_float_array(losses, "losses", shape=(len(path),))
+    (line,) = ax.plot(path[:, 0], path[:, 1], losses, linestyle="--", color=color, label=label, zorder=10)
+    ax.scatter([path[-1, 0]], [path[-1, 1]], [losses[-1]], color=color, s=30, depthshade=False, zorder=11)
+    return line
