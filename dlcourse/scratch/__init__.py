@@ -12,6 +12,11 @@ module               what is in it                                              
 ===================  ===================================================================  =======
 ``preprocessing``    ``standardize``; ``one_hot`` labels                                  00, 03
 ``linear_models``    ``fit_slope`` (closed-form least squares)                            01
+``linear_models``    ``fit_ridge``, ``ridge_loss``/``ridge_gradient`` (L2), ``fit_lasso``   04
+                     (L1, proximal gradient), ``soft_threshold``
+``polynomial_classifier`` ``fit_polynomial_softmax`` (standardized monomials + softmax    04
+                     regression), ``scan_degrees`` (train/validation by degree)
+``ensembles``        ``average_predictions``, ``hard_vote``, ``soft_vote``                 04
 ``losses``           MSE, MAE, Gaussian/Bernoulli/Poisson NLL, ``gaussian_kl``,           01-03
                      ``binary_cross_entropy_with_logits``, ``cross_entropy_with_logits``
 ``activations``      ``logistic``, ``tanh``, ``relu``, ``leaky_relu`` and their           02-05
