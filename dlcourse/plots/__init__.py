@@ -5,7 +5,8 @@
 - ``surfaces``   a 2-D loss surface with the path of an optimizer (``loss_surface_grid``,
                  ``plot_loss_surface``, ``plot_trajectory``)
 - ``decision``   decision regions of a classifier on 2-D data (``decision_grid``,
-                 ``plot_decision_regions``, ``update_decision_regions``)
+                 ``plot_decision_regions``, ``update_decision_regions``; ``scatter_classes``
+                 for a second set of points, ``set_decision_bounds`` to move the window)
 - ``heatmaps``   matrices as images: attention maps, confusion matrices (``plot_heatmap``,
                  ``plot_confusion_matrix``, ``plot_attention``)
 
