@@ -29,7 +29,7 @@ def _independent_accuracies(dataset, degree, l2, noise, num_train):
     """The accuracies the explorer should show, from the data generators themselves (400
     training candidates, then 300 validation points) and scikit-learn's accuracy."""
     if dataset == "spirals":
-        X, y = make_spirals(700, 0, n_arms=3, turns=0.4, noise=noise)
+        X, y = make_spirals(700, 0, n_arms=3, turns=0.5, noise=noise)
     else:
         X, y = make_blobs(700, 0, n_classes=3, spread=noise)
     model = fit_polynomial_softmax(X[:num_train], y[:num_train], degree, l2, 3, max_iter=MAX_ITER)
@@ -80,8 +80,8 @@ def test_explore_computes_what_it_shows(dataset, degree, l2, noise, num_train):
 
 def test_the_widget_shows_its_first_state_and_updates_in_place():
     explorer = DecisionBoundaryExplorer(grid_size=80)
-    expected = _independent_accuracies("spirals", 5, 0.0, 0.1, 60)  # the default setting
-    assert _shown_accuracies(explorer) == pytest.approx((round(expected[0], 3), 60, round(expected[1], 3), 300))
+    expected = _independent_accuracies("spirals", 5, 0.0, 0.15, 120)  # the default setting
+    assert _shown_accuracies(explorer) == pytest.approx((round(expected[0], 3), 120, round(expected[1], 3), 300))
     image, figure = explorer.live_figure.image, explorer.live_figure.figure
     regions = explorer.artists.regions.regions.get_array().copy()
     before = bytes(image.value)
@@ -92,8 +92,8 @@ def test_the_widget_shows_its_first_state_and_updates_in_place():
     assert bytes(image.value) != before and bytes(image.value).startswith(PNG_SIGNATURE)
     assert not np.array_equal(explorer.artists.regions.regions.get_array(), regions), "the regions did not change"
     train, n_train, val, n_val = _shown_accuracies(explorer)
-    expected = _independent_accuracies("spirals", 1, 0.0, 0.1, 60)
-    assert (train, n_train, val, n_val) == pytest.approx((round(expected[0], 3), 60, round(expected[1], 3), 300))
+    expected = _independent_accuracies("spirals", 1, 0.0, 0.15, 120)
+    assert (train, n_train, val, n_val) == pytest.approx((round(expected[0], 3), 120, round(expected[1], 3), 300))
     assert explorer.last_redraw_seconds > 0
     assert len(figure.axes) == 1 and len(figure.axes[0].images) == 1
 

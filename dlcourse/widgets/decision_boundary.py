@@ -57,7 +57,7 @@ __all__ = [
 NUM_CLASSES = 3
 MAX_TRAIN = 400  # the largest training set the widget offers
 NUM_VAL = 300
-SPIRAL_TURNS = 0.4
+SPIRAL_TURNS = 0.5
 # The plotted window of each data set: fixed, so that the picture does not jump when the noise
 # or the training-set size changes.
 DATASETS = {
@@ -96,12 +96,12 @@ def _pool(dataset: str, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray
     return X, y
 
 
-def explorer_data(dataset: str = "spirals", noise: float = 0.1, num_train: int = 60, seed: int = 0) -> ExplorerData:
+def explorer_data(dataset: str = "spirals", noise: float = 0.15, num_train: int = 120, seed: int = 0) -> ExplorerData:
     """The explorer's data for one setting of its controls (the same every time).
 
     Args:
         dataset: ``"spirals"`` (three spiral arms, :func:`~dlcourse.data.classification.make_spirals`
-            with 0.4 turns) or ``"blobs"`` (three Gaussian blobs,
+            with half a turn) or ``"blobs"`` (three Gaussian blobs,
             :func:`~dlcourse.data.classification.make_blobs`).
         noise: the standard deviation of the Gaussian noise around the arms (spirals) or the
             centres (blobs: the ``spread``).
@@ -147,7 +147,7 @@ class ExplorerState(NamedTuple):
     regions: np.ndarray
 
 
-def explore(dataset: str = "spirals", degree: int = 5, l2: float = 0.0, noise: float = 0.1, num_train: int = 60,
+def explore(dataset: str = "spirals", degree: int = 5, l2: float = 0.0, noise: float = 0.15, num_train: int = 120,
             grid_size: int = 150, seed: int = 0, max_iter: int = MAX_ITER) -> ExplorerState:
     """Fit a polynomial softmax classifier of the given degree and penalty to the training points
     of :func:`explorer_data` and evaluate it on both sets and on a grid of the plotted window."""
@@ -230,8 +230,8 @@ class DecisionBoundaryExplorer(Explorer):
     ``explorer.state`` is the :class:`ExplorerState` on display.
     """
 
-    def __init__(self, dataset: str = "spirals", degree: int = 5, l2: float = 0.0, noise: float = 0.1,
-                 num_train: int = 60, grid_size: int = 150, seed: int = 0) -> None:
+    def __init__(self, dataset: str = "spirals", degree: int = 5, l2: float = 0.0, noise: float = 0.15,
+                 num_train: int = 120, grid_size: int = 150, seed: int = 0) -> None:
         self.grid_size, self.seed = grid_size, seed
         l2 = L2_CHOICES[_l2_index(l2)]
         self.state = explore(dataset, degree, l2, noise, num_train, grid_size, seed)
