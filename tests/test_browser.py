@@ -41,6 +41,7 @@ CHROMIUM_ARGS = [
 WIDGET_CELLS = [
     ("00_welcome", "Explorer(", "f"),
     ("02_logistic_regression_gd", "step_size_explorer(", "step size"),
+    ("04_evaluation_regularization", "DecisionBoundaryExplorer(", "degree"),
 ]
 
 pytestmark = [pytest.mark.xdist_group("browser")]

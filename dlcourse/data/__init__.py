@@ -4,6 +4,7 @@
   (linear, polynomial, sine, heteroskedastic, Bernoulli and Poisson GLMs, outliers).
 - ``dlcourse.data.classification``: 2-D classes (XOR, two moons, spirals, Gaussian blobs).
 - ``dlcourse.data.densities``: 2-D densities to sample (swiss roll, Gaussian mixture, moons).
+- ``dlcourse.data.splits``: reproducible train/validation/test splits and k-fold cross-validation.
 - ``dlcourse.data.digits``: scikit-learn's bundled 8x8 digits with stratified splits.
 - ``dlcourse.data.text``: a sentiment corpus where negation makes word order matter.
 - ``dlcourse.data.sequences``: reversal and sorting of random token sequences.

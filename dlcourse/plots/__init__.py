@@ -8,7 +8,8 @@
                  ``plot_loss_surface``, ``plot_trajectory``), also as a 3-D mesh
                  (``plot_loss_surface_3d``, ``plot_trajectory_3d``)
 - ``decision``   decision regions of a classifier on 2-D data (``decision_grid``,
-                 ``plot_decision_regions``, ``update_decision_regions``)
+                 ``plot_decision_regions``, ``update_decision_regions``; ``scatter_classes``
+                 for a second set of points, ``set_decision_bounds`` to move the window)
 - ``heatmaps``   matrices as images: attention maps, confusion matrices (``plot_heatmap``,
                  ``plot_confusion_matrix``, ``plot_attention``)
 

@@ -16,8 +16,8 @@ from dlcourse._validate import as_float_array, as_labels, as_non_negative_float,
 from dlcourse.plots.style import COLORS
 from dlcourse.plots.surfaces import _check_bounds
 
-__all__ = ["data_bounds", "decision_grid", "plot_decision_regions", "update_decision_regions",
-           "DecisionRegionArtists"]
+__all__ = ["data_bounds", "grid_cell_centres", "decision_grid", "plot_decision_regions", "update_decision_regions",
+           "DecisionRegionArtists", "scatter_classes", "update_scatter_classes", "set_decision_bounds"]
 
 PredictFunction = Callable[[np.ndarray], np.ndarray]
 
@@ -33,6 +33,18 @@ def data_bounds(X, margin: float = 0.1) -> tuple[float, float, float, float]:
     return (low[0] - pad[0], high[0] + pad[0], low[1] - pad[1], high[1] + pad[1])
 
 
+def grid_cell_centres(bounds, grid_size: int = 200) -> np.ndarray:
+    """The centres of the G x G cells of a grid over ``bounds`` = (x_min, x_max, y_min, y_max),
+    row by row from the bottom (the order of :func:`decision_grid`); shape (G*G, 2)."""
+    x_min, x_max, y_min, y_max = _check_bounds(bounds)
+    grid_size = as_positive_int(grid_size, "grid_size")
+    # Cell centres, so that imshow's cells line up with the points they were predicted at.
+    xs = x_min + (np.arange(grid_size) + 0.5) * (x_max - x_min) / grid_size
+    ys = y_min + (np.arange(grid_size) + 0.5) * (y_max - y_min) / grid_size
+    xx, yy = np.meshgrid(xs, ys)  # (G, G) each
+    return np.stack([xx.ravel(), yy.ravel()], axis=1)  # (G*G, 2)
+
+
 def decision_grid(predict: PredictFunction, bounds, grid_size: int = 200) -> np.ndarray:
     """The predicted class at the centre of every cell of a grid over ``bounds``.
 
@@ -45,13 +57,8 @@ def decision_grid(predict: PredictFunction, bounds, grid_size: int = 200) -> np.
         classes: shape (G, G), int64; ``classes[i, j]`` is the class at row i (y, bottom to top)
         and column j (x, left to right), the layout of ``imshow(origin="lower")``.
     """
-    x_min, x_max, y_min, y_max = _check_bounds(bounds)
     grid_size = as_positive_int(grid_size, "grid_size")
-    # Cell centres, so that imshow's cells line up with the points they were predicted at.
-    xs = x_min + (np.arange(grid_size) + 0.5) * (x_max - x_min) / grid_size
-    ys = y_min + (np.arange(grid_size) + 0.5) * (y_max - y_min) / grid_size
-    xx, yy = np.meshgrid(xs, ys)  # (G, G) each
-    points = np.stack([xx.ravel(), yy.ravel()], axis=1)  # (G*G, 2)
+    points = grid_cell_centres(bounds, grid_size)  # (G*G, 2)
     classes = as_labels(np.asarray(predict(points)).reshape(-1), "predict(points)", accept_whole_floats=True)
     if classes.shape != (len(points),):
         raise ValueError(f"predict must return one class per point, shape ({len(points)},), got {classes.shape}")
@@ -71,6 +78,49 @@ def _class_colormap(n_classes: int) -> ListedColormap:
     return ListedColormap([COLORS[k % len(COLORS)] for k in range(n_classes)])
 
 
+def scatter_classes(ax: Axes, X, y, n_classes: int, hollow: bool = False, size: float = 14,
+                    marker: str = "o", label: str = "class") -> list[PathCollection]:
+    """One scatter per class k, in ``COLORS[k]``: filled dots with a white rim, or (``hollow``)
+    rings in the class colour, e.g. to tell validation points from training points.
+
+    Args:
+        X: shape (N, 2); y: shape (N,) integer classes in 0..n_classes-1.
+
+    Returns:
+        The K scatters (update them with :func:`update_scatter_classes`).
+    """
+    X = as_float_array(X, "X", ndim=2)
+    y = as_labels(y, "y", accept_whole_floats=True)
+    if X.shape[1] != 2 or len(X) != len(y):
+        raise ValueError(f"X must have shape (N, 2) and y shape (N,), got {X.shape} and {y.shape}")
+    points = []
+    for k in range(as_positive_int(n_classes, "n_classes")):
+        color = COLORS[k % len(COLORS)]
+        style = (dict(facecolors="none", edgecolors=color, linewidths=1.0) if hollow
+                 else dict(color=color, edgecolors="white", linewidths=0.4))
+        points.append(ax.scatter(X[y == k, 0], X[y == k, 1], s=size, marker=marker, label=f"{label} {k}", **style))
+    return points
+
+
+def update_scatter_classes(points: list[PathCollection], X, y) -> None:
+    """Move the scatters of :func:`scatter_classes` to new points (X, y), in place."""
+    X = as_float_array(X, "X", ndim=2)
+    y = as_labels(y, "y", accept_whole_floats=True)
+    for k, scatter in enumerate(points):
+        scatter.set_offsets(X[y == k].reshape(-1, 2))
+
+
+def set_decision_bounds(artists: DecisionRegionArtists, bounds) -> DecisionRegionArtists:
+    """Move the plotted window of :func:`plot_decision_regions` to new ``bounds`` (the regions'
+    extent and the axes' limits); returns the artists with the new bounds, to pass to
+    :func:`update_decision_regions`."""
+    bounds = _check_bounds(bounds)
+    artists.regions.set_extent(bounds)
+    artists.regions.axes.set_xlim(bounds[0], bounds[1])
+    artists.regions.axes.set_ylim(bounds[2], bounds[3])
+    return artists._replace(bounds=bounds)
+
+
 def plot_decision_regions(
     ax: Axes,
     predict: PredictFunction,
@@ -80,6 +130,7 @@ def plot_decision_regions(
     bounds=None,
     grid_size: int = 200,
     region_alpha: float = 0.3,
+    smooth: bool = False,
 ) -> DecisionRegionArtists:
     """Fill the plane with the colour of the predicted class and scatter the data in the colour
     of their true class (class k in ``COLORS[k]``).
@@ -91,6 +142,8 @@ def plot_decision_regions(
         n_classes: K (default: the largest class in y or in the regions, plus one).
         bounds: the plotted window (default: around X, see :func:`data_bounds`).
         grid_size: resolution of the regions.
+        smooth: blend the colours (not the class numbers) of neighbouring cells, so that a coarse
+            grid gives smooth boundaries instead of staircases.
 
     Returns:
         The artists; pass them to :func:`update_decision_regions` to redraw in place.
@@ -105,12 +158,9 @@ def plot_decision_regions(
         n_classes = int(max(y.max(initial=0), classes.max())) + 1
     n_classes = as_positive_int(n_classes, "n_classes")
     regions = ax.imshow(classes, origin="lower", extent=bounds, cmap=_class_colormap(n_classes), vmin=-0.5,
-                        vmax=n_classes - 0.5, alpha=region_alpha, interpolation="nearest", aspect="auto")
-    points = [
-        ax.scatter(X[y == k, 0], X[y == k, 1], s=14, color=COLORS[k % len(COLORS)], edgecolors="white",
-                   linewidths=0.4, label=f"class {k}")
-        for k in range(n_classes)
-    ]
+                        vmax=n_classes - 0.5, alpha=region_alpha, interpolation="antialiased" if smooth else "nearest",
+                        interpolation_stage="rgba" if smooth else "auto", aspect="auto")
+    points = scatter_classes(ax, X, y, n_classes)
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     return DecisionRegionArtists(regions, points, bounds, grid_size)
@@ -121,7 +171,4 @@ def update_decision_regions(artists: DecisionRegionArtists, predict: PredictFunc
     creating new artists: what a widget calls when a slider moves."""
     artists.regions.set_data(decision_grid(predict, artists.bounds, artists.grid_size))
     if X is not None and y is not None:
-        X = as_float_array(X, "X", ndim=2)
-        y = as_labels(y, "y", accept_whole_floats=True)
-        for k, scatter in enumerate(artists.points):
-            scatter.set_offsets(X[y == k])
+        update_scatter_classes(artists.points, X, y)

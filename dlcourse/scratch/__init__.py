@@ -11,11 +11,15 @@ Where to find a concept (``dlcourse.scratch.<module>``):
 module               what is in it                                                        chapter
 ===================  ===================================================================  =======
 ``preprocessing``    ``standardize``; ``one_hot`` labels                                  00, 03
-``linear_models``    ``fit_slope``, ``fit_least_squares``, ``fit_ridge`` (closed forms)    01, 03, 04
+``linear_models``    ``fit_slope``, ``fit_least_squares``, ``fit_ridge`` (closed forms),    01, 03, 04
+                     ``ridge_loss``/``ridge_gradient``, ``fit_lasso`` (L1), ``soft_threshold``
 ``features``         ``add_bias_column``, ``polynomial_features``                         03, 04
 ``logistic_regression`` loss and gradient for one weight or a weight vector             02, 03
 ``softmax_regression`` loss, gradient (eq. 19), L2 penalty, ``fit_softmax_regression``   03, 04
 ``perceptron``       ``mcculloch_pitts``, ``perceptron_predict``, ``perceptron_train``     02
+``polynomial_classifier`` ``fit_polynomial_softmax`` (standardized monomials + softmax    04
+                     regression), ``scan_degrees`` (train/validation by degree)
+``ensembles``        ``average_predictions``, ``hard_vote``, ``soft_vote``                 04
 ``losses``           MSE, MAE, Gaussian/Bernoulli/Poisson NLL, ``gaussian_kl``,           01-03
                      ``binary_cross_entropy_with_logits``, ``cross_entropy_with_logits``
 ``activations``      ``logistic``, ``tanh``, ``relu``, ``leaky_relu`` and their           02-05

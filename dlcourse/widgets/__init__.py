@@ -4,6 +4,9 @@
   redraws in place) and :class:`Explorer` (controls + a live figure; the base of every widget).
 - ``dlcourse.widgets.step_size``: the step-size explorer, gradient descent on a one-parameter
   loss (chapter 02, the notes' Fig 1).
+- ``dlcourse.widgets.decision_boundary``: :class:`DecisionBoundaryExplorer` (chapter 04), the
+  decision regions of a polynomial softmax classifier under degree, L2 strength, noise and
+  training-set size.
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.

@@ -1,0 +1,3 @@
+"""Uses the residual y - X w, which flips the sign of the data term."""
+def ridge_gradient(w, X, y, l2):
+    return 2 / X.shape[0] * X.T @ (y - X @ w) + 2 * l2 * w

@@ -1,0 +1,64 @@
+"""The L2 (ridge) objective and gradient against PyTorch autograd, and the lasso against
+scikit-learn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from sklearn.linear_model import Lasso
+
+from dlcourse.scratch.features import polynomial_features
+from dlcourse.scratch.linear_models import fit_lasso, fit_ridge, ridge_gradient, ridge_loss, soft_threshold
+
+
+@pytest.mark.parametrize("seed, n, d, l2", [(0, 20, 3, 0.0), (1, 50, 6, 0.1), (2, 5, 8, 2.0)])
+def test_ridge_loss_and_gradient_match_autograd(seed, n, d, l2):
+    rng = np.random.default_rng(seed)
+    X, y, w = rng.normal(size=(n, d)), rng.normal(size=n), rng.normal(size=d)
+    w_t = torch.tensor(w, requires_grad=True)
+    loss = torch.mean((torch.tensor(X) @ w_t - torch.tensor(y)) ** 2) + l2 * torch.sum(w_t**2)
+    loss.backward()
+    assert ridge_loss(w, X, y, l2) == pytest.approx(loss.item(), rel=1e-12)
+    np.testing.assert_allclose(ridge_gradient(w, X, y, l2), w_t.grad.numpy(), rtol=1e-10, atol=1e-12)
+
+
+def test_the_ridge_gradient_vanishes_at_the_closed_form():
+    rng = np.random.default_rng(4)
+    X = polynomial_features(rng.uniform(-1, 1, 30), 6)
+    y = rng.normal(size=30)
+    np.testing.assert_allclose(ridge_gradient(fit_ridge(X, y, 0.01), X, y, 0.01), 0, atol=1e-10)
+
+
+def test_soft_threshold_shrinks_towards_zero_and_zeroes_the_small():
+    np.testing.assert_allclose(soft_threshold(np.array([-3.0, -0.5, 0.0, 0.2, 2.0]), 1.0), [-2.0, 0.0, 0.0, 0.0, 1.0])
+
+
+@pytest.mark.parametrize("seed, l1", [(0, 0.01), (1, 0.1), (2, 0.5)])
+def test_lasso_matches_scikit_learn(seed, l1):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(60, 8))
+    y = X @ np.array([2.0, 0, 0, -1.0, 0, 0, 0.5, 0]) + 0.3 * rng.normal(size=60)
+    # scikit-learn's Lasso minimizes (1/(2N)) ||y - X w||^2 + alpha ||w||_1: alpha = l1 / 2 here.
+    expected = Lasso(alpha=l1 / 2, fit_intercept=False, tol=1e-12, max_iter=100_000).fit(X, y).coef_
+    w = fit_lasso(X, y, l1)
+    np.testing.assert_allclose(w, expected, atol=1e-6)
+    np.testing.assert_array_equal(w == 0, expected == 0)
+
+
+def test_a_strong_l1_penalty_switches_every_feature_off():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(20, 4)), rng.normal(size=20)
+    assert np.all(fit_lasso(X, y, 100.0) == 0)
+    np.testing.assert_allclose(fit_lasso(X, y, 0.0, max_iter=20_000), np.linalg.lstsq(X, y, rcond=None)[0], atol=1e-6)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: ridge_gradient(np.ones(2), np.ones((4, 3)), np.ones(4), 0.1), r"w must have shape \(3,\)"),
+    (lambda: ridge_loss(np.ones(3), np.ones((4, 3)), np.ones(5), 0.1), r"y must have shape \(4,\)"),
+    (lambda: ridge_loss(np.ones(3), np.ones((4, 3)), np.ones(4), -1.0), "non-negative"),
+    (lambda: fit_lasso(np.ones(4), np.ones(4), 0.1), r"shape \(N, D\)"),
+])
+def test_regularization_errors_name_the_expected_input(call, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        call()
