@@ -53,9 +53,26 @@ def step_size_explorer():
     }
 
 
+def decision_boundary_explorer():
+    """Chapter 04's decision-boundary explorer."""
+    from dlcourse.widgets.decision_boundary import DecisionBoundaryExplorer
+
+    explorer = DecisionBoundaryExplorer()
+    sweeps = {}
+    for name, control in explorer.controls.items():
+        if hasattr(control, "options") and control.options:
+            options = list(control.options)
+            values = [option[1] if isinstance(option, tuple) else option for option in options]
+            sweeps[name] = values
+        elif hasattr(control, "min"):
+            sweeps[name] = list(np.linspace(control.min, control.max, 6).astype(type(control.value)))
+    return explorer, sweeps
+
+
 WIDGETS: dict[str, Callable] = {
     "00 wave (widget check)": wave_explorer,
     "02 step-size explorer": step_size_explorer,
+    "04 decision-boundary explorer": decision_boundary_explorer,
 }
 
 
