@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import time
 import urllib.request
 
 import pytest
 
 from course import REPO, chapters
-
-TOKEN = "dlcourse-test-token"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from lab_server import TOKEN, free_port, running_server
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -30,30 +18,12 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("lab") / "lab.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen(
-        ["make", "lab", f"LAB_ARGS=--no-browser --port={port} --ip=127.0.0.1 --IdentityProvider.token={TOKEN}"],
-        cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"make lab exited early:\n{log_path.read_text()}")
-            time.sleep(0.5)
-    else:
-        os.killpg(process.pid, signal.SIGTERM)
-        pytest.fail("JupyterLab did not answer within 90 s")
-    yield base
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
-    log.close()
+    command = ["make", "lab", f"LAB_ARGS=--no-browser --port={free_port()} --ip=127.0.0.1 --IdentityProvider.token={TOKEN}"]
+    try:
+        with running_server(command, tmp_path_factory.mktemp("lab"), cwd=REPO) as base:
+            yield base
+    except RuntimeError as failure:
+        pytest.fail(f"make lab: {failure}")
 
 
 def _get(url: str):
