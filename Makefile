@@ -61,9 +61,10 @@ release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with
 grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=01_... for one)
 	$(BIN)/python -m dlcourse.grading notebooks $(CHAPTER) --feedback "$(FEEDBACK)"
 
-bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, and widget redraw times
+bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, widget redraw times, model training times
 	$(BIN)/python benchmarks/numpy_vs_torch.py
 	$(BIN)/python benchmarks/widget_redraw.py
+	$(BIN)/python benchmarks/model_training.py
 
 lock:  ## re-resolve requirements.lock from pyproject.toml's ranges (maintainers)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -95,21 +95,39 @@ def _run_cell(page, cell) -> None:
     the kernel has finished it (its prompt shows an execution number)."""
     from playwright.sync_api import Error
 
+    for attempt in range(3):
+        _focus_editor(page, cell)
+        page.keyboard.press("Shift+Enter")
+        # Queued ([*]) or done ([n]). A run requested while JupyterLab is still connecting the
+        # kernel is dropped without a trace (the prompt stays [ ]), so ask again.
+        try:
+            page.wait_for_function(
+                "cell => /\\[(\\*|\\d+)\\]/.test(cell.querySelector('.jp-InputPrompt').textContent)",
+                arg=cell.element_handle(), timeout=15_000,
+            )
+            break
+        except Error:
+            if attempt == 2:
+                raise
+    page.wait_for_function(
+        "cell => /\\[\\d+\\]/.test(cell.querySelector('.jp-InputPrompt').textContent)",
+        arg=cell.element_handle(), timeout=120_000,
+    )
+
+
+def _focus_editor(page, cell) -> None:
+    from playwright.sync_api import Error
+
     for attempt in range(5):  # JupyterLab may re-render a cell right after the notebook opens
         try:
             cell.scroll_into_view_if_needed()
             cell.locator(".jp-InputArea-editor").click()
             cell.locator(".jp-InputArea-editor .cm-focused, .jp-InputArea-editor.jp-mod-focused").first.wait_for(timeout=5_000)
-            break
+            return
         except Error:
             if attempt == 4:
                 raise
             page.wait_for_timeout(1_000)
-    page.keyboard.press("Shift+Enter")
-    page.wait_for_function(
-        "cell => /\\[\\d+\\]/.test(cell.querySelector('.jp-InputPrompt').textContent)",
-        arg=cell.element_handle(), timeout=120_000,
-    )
 
 
 @pytest.fixture

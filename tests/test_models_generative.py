@@ -34,6 +34,7 @@ def test_autoencoder_shapes_and_mirrored_decoder():
     assert torch.all((model(x) > 0) & (model(x) < 1))
 
 
+@pytest.mark.training
 def test_autoencoder_reconstructs_digits_far_better_than_the_mean_image(digits):
     set_seed(0)
     model = Autoencoder([64, 32, 8], output_link="logistic")
@@ -44,7 +45,6 @@ def test_autoencoder_reconstructs_digits_far_better_than_the_mean_image(digits):
     mean_image_error = float(np.mean((digits.x_test - digits.x_train.mean(axis=0)) ** 2))
     assert after < before / 4 and after < mean_image_error / 2
     assert history.train_loss[-1] < history.train_loss[0] / 3
-    assert history.seconds < 20
 
 
 def test_linear_autoencoder_spans_the_principal_subspace():
@@ -114,6 +114,7 @@ def test_elbo_is_below_the_log_likelihood_on_a_model_with_an_exact_answer():
     assert torch.stack(elbos).mean() < log_px
 
 
+@pytest.mark.training
 def test_vae_training_improves_the_elbo_on_held_out_digits(digits):
     set_seed(0)
     model = VAE(64, (128,), latent_dim=2)
@@ -124,7 +125,6 @@ def test_vae_training_improves_the_elbo_on_held_out_digits(digits):
     assert after < 0.7 * before, f"negative ELBO {before:.1f} -> {after:.1f} nats"
     samples = model.sample(16, generator=torch.Generator().manual_seed(0))
     assert samples.shape == (16, 64) and torch.all((samples >= 0) & (samples <= 1))
-    assert history.seconds < 20
 
 
 # --- diffusion -----------------------------------------------------------------------------
@@ -192,6 +192,7 @@ def test_a_perfect_noise_predictor_makes_sampling_return_the_data_point():
     torch.testing.assert_close(samples, center.expand(500, 2), atol=1e-4, rtol=0)
 
 
+@pytest.mark.training
 def test_diffusion_samples_land_on_the_training_density():
     set_seed(0)
     data = sample_gaussian_mixture(4000, 0).astype(np.float32)
@@ -219,7 +220,6 @@ def test_diffusion_samples_land_on_the_training_density():
     assert near.mean() > 3 * gaussian_near.mean()
     assert np.bincount(distance_to_mode.argmin(1)[near], minlength=8).min() > 0.5 * near.sum() / 8, \
         "every mode should get its share of samples"
-    assert history.seconds < 30
 
 
 @pytest.mark.parametrize("call, message", [

