@@ -48,7 +48,7 @@ lab: $(INSTALLED)  ## open JupyterLab on the course (stop it with Ctrl-C)
 
 test: $(INSTALLED)  ## run the whole test suite (what CI runs)
 	@start=$$(date +%s); \
-	  $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  $(BIN)/python -m pytest --durations=12 $(PYTEST_ARGS); status=$$?; \
 	  echo "make test took $$(( $$(date +%s) - start )) s."; exit $$status
 
 release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with nbgrader

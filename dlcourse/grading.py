@@ -34,6 +34,8 @@ __all__ = ["ScratchCourse", "SubmissionGrade", "find_repository", "repair_submis
 # Student ids become directory names and database keys; keep them plain.
 _STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _FAILED_STUDENT = re.compile(r"There was an error processing assignment '([^']*)' for student '([^']*)'")
+_KERNEL_PORT_TAKEN = "Address already in use"
+KERNEL_START_RETRIES = 3
 
 
 def find_repository(start: Path | None = None) -> Path:
@@ -162,18 +164,29 @@ class ScratchCourse:
         """
         process = self.run("autograde", chapter, "--force", check=False)
         log = process.stdout + process.stderr
-        failed = {student for assignment, student in _FAILED_STUDENT.findall(log) if assignment == chapter}
+        errors = _failed_students(log, chapter)
         students = sorted(p.name for p in (self.root / "submitted").iterdir() if (p / chapter).is_dir())
-        if process.returncode != 0 and not failed:
+        if process.returncode != 0 and not errors:
             raise RuntimeError(f"nbgrader autograde {chapter} failed for the whole class:\n{log}")
-        return {student: self._read_grades(student, chapter, failed, log) for student in students}
+        # A kernel picks its ports before it binds them, so a kernel that another program starts
+        # at the same moment (JupyterLab, a second grader) can take one first. That failure says
+        # nothing about the notebook: grade it again, a few times at most.
+        for _ in range(KERNEL_START_RETRIES):
+            unlucky = sorted(student for student, error in errors.items() if _KERNEL_PORT_TAKEN in error)
+            if not unlucky:
+                break
+            for student in unlucky:
+                retry = self.run("autograde", chapter, "--force", f"--student={student}", check=False)
+                errors.pop(student)
+                errors.update(_failed_students(retry.stdout + retry.stderr, chapter))
+        return {student: self._read_grades(student, chapter, errors.get(student)) for student in students}
 
-    def _read_grades(self, student: str, chapter: str, failed: set[str], log: str) -> SubmissionGrade:
+    def _read_grades(self, student: str, chapter: str, error: str | None) -> SubmissionGrade:
         from nbgrader.api import Gradebook, MissingEntry
 
         result = SubmissionGrade(student=student, chapter=chapter)
-        if student in failed:
-            result.error = _failure_reason(log, student)
+        if error is not None:
+            result.error = error
             return result
         with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gradebook:
             try:
@@ -224,6 +237,12 @@ def _test_cell_errors(autograded: Path) -> dict[str, str]:
                 messages[grade_id] = f"{name}: {value}" if value else name
                 break
     return messages
+
+
+def _failed_students(log: str, chapter: str) -> dict[str, str]:
+    """student -> why nbgrader could not autograde their ``chapter`` notebook, from its log."""
+    return {student: _failure_reason(log, student)
+            for assignment, student in _FAILED_STUDENT.findall(log) if assignment == chapter}
 
 
 def _failure_reason(log: str, student: str) -> str:

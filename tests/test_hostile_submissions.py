@@ -7,6 +7,7 @@ every kind of trouble seen in real classes.
 from __future__ import annotations
 
 import shutil
+import socket
 
 import pytest
 
@@ -129,3 +130,35 @@ def test_a_warning_in_a_correct_answer_costs_nothing(graded_class):
     outputs = grading_cells(autograded)[TEST_CELL]["outputs"]
     shown = "".join("".join(o.get("text", "")) for o in outputs if o.get("name") == "stdout")
     assert "a harmless warning" in shown, "the warning should still be shown to the student, on stdout"
+
+
+class _PortTakenOnFirstAttempt(ScratchCourse):
+    """A course whose first ``autograde`` starts every kernel on a port another program holds,
+    as when JupyterLab or a second grader starts a kernel at the same moment and wins the port."""
+
+    def __init__(self, *args, taken_port: int, **kwargs):
+        self.taken_port = taken_port
+        self.autograde_runs = 0
+        super().__init__(*args, **kwargs)
+
+    def run(self, command, *arguments, check=True):
+        if command == "autograde":
+            self.autograde_runs += 1
+            if self.autograde_runs == 1:
+                # cache_ports=False: otherwise jupyter_client picks fresh ports and ignores this one.
+                arguments = (*arguments, f"--KernelManager.shell_port={self.taken_port}",
+                             "--KernelManager.cache_ports=False")
+        return super().run(command, *arguments, check=check)
+
+
+def test_a_kernel_that_loses_its_port_is_graded_again(tmp_path):
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        course = _PortTakenOnFirstAttempt(tmp_path, REPO, [CHAPTER], taken_port=holder.getsockname()[1])
+        release = read_notebook(course.release_notebook(CHAPTER))
+        course.submit("good", CHAPTER, with_answers(release, solved_answers(CHAPTER)))
+        grades = course.autograde(CHAPTER)
+    assert course.autograde_runs == 2, "the first attempt should have failed on the taken port, the second not"
+    assert grades["good"].error is None
+    assert grades["good"].scores == {TEST_CELL: 2.0}
