@@ -114,8 +114,9 @@ class ScratchCourse:
                 raise FileNotFoundError(f"no chapter {chapter!r} in {self.repository / 'source'}")
             shutil.copytree(source, self.root / "source" / chapter, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-            # Records the chapter's test cells and points in the gradebook, as an instructor would.
-            self.run("generate_assignment", chapter, "--force")
+        # Records every chapter's test cells and points in the gradebook, as an instructor would.
+        # One command for all of them: each nbgrader command costs seconds just to start.
+        self.run("generate_assignment", "*", "--force")
 
     # -- nbgrader commands --------------------------------------------------------------------
     def run(self, command: str, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
