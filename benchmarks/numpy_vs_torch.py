@@ -49,6 +49,13 @@ from dlcourse.scratch import attention, conv, optim  # noqa: E402
 from dlcourse.scratch.mlp import MLP, train_epoch  # noqa: E402
 
 
+def seconds(fn) -> float:
+    """Wall-clock seconds of one call of ``fn()``."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def compare(numpy_fn, torch_fn, repeats: int, warmup: int = 3) -> tuple[float, float]:
     """Median seconds of ``numpy_fn()`` and ``torch_fn()``, timed alternately, after warm-up."""
     for _ in range(warmup):
@@ -58,21 +65,15 @@ def compare(numpy_fn, torch_fn, repeats: int, warmup: int = 3) -> tuple[float, f
     for repeat in range(repeats):
         order = (numpy_fn, torch_fn) if repeat % 2 == 0 else (torch_fn, numpy_fn)
         for fn in order:
-            start = time.perf_counter()
-            fn()
-            times[fn].append(time.perf_counter() - start)
+            times[fn].append(seconds(fn))
     return statistics.median(times[numpy_fn]), statistics.median(times[torch_fn])
 
 
 def median_time(fn, repeats: int, warmup: int = 3) -> float:
+    """Median seconds of ``fn()`` over ``repeats`` calls, after warm-up."""
     for _ in range(warmup):
         fn()
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return statistics.median(seconds(fn) for _ in range(repeats))
 
 
 def digits():

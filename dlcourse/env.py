@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
 from importlib import metadata
@@ -45,6 +46,4 @@ def print_environment() -> None:
 def is_grading() -> bool:
     """True while nbgrader runs the notebook (autograde or validate): heavy demos can then run a
     cheaper version, since every autograde executes the whole notebook."""
-    import os
-
     return bool(os.environ.get("NBGRADER_EXECUTION"))

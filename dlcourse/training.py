@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -217,6 +218,19 @@ def _detached(output):
         _detached(part) for part in output)
 
 
+@contextmanager
+def _evaluation_mode(model: nn.Module):
+    """Eval mode (dropout off, batch norm frozen) and no gradients; the model's mode is restored
+    afterwards, even after an error."""
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            yield
+    finally:
+        model.train(was_training)
+
+
 def evaluate(
     model: nn.Module,
     loss_fn: LossFunction | None,
@@ -236,21 +250,16 @@ def evaluate(
         raise ValueError("a metric needs outputs and targets: it cannot be used with loss_fn=None")
     device = torch.device(device) if device is not None else _model_device(model)
     loader = make_loader(data, batch_size)
-    was_training = model.training
-    model.eval()
     total, count, outputs, targets = 0.0, 0, [], []
-    try:
-        with torch.no_grad():
-            for batch in loader:
-                batch = _batch_tuple(batch, device)
-                loss, output, target = _forward(model, loss_fn, batch)
-                total += loss.item() * len(batch[0])
-                count += len(batch[0])
-                if metric is not None:
-                    outputs.append(_detached(output))
-                    targets.append(target.detach().cpu())
-    finally:
-        model.train(was_training)
+    with _evaluation_mode(model):
+        for batch in loader:
+            batch = _batch_tuple(batch, device)
+            loss, output, target = _forward(model, loss_fn, batch)
+            total += loss.item() * len(batch[0])
+            count += len(batch[0])
+            if metric is not None:
+                outputs.append(_detached(output))
+                targets.append(target.detach().cpu())
     if count == 0:
         raise ValueError("data yielded no batches")
     value = None if metric is None else float(metric(_concatenate(outputs), torch.cat(targets)))
@@ -269,15 +278,8 @@ def predict(
     device = torch.device(device) if device is not None else _model_device(model)
     parts = inputs if isinstance(inputs, (tuple, list)) else (inputs,)
     loader = make_loader(tuple(parts), batch_size)
-    was_training = model.training
-    model.eval()
-    outputs = []
-    try:
-        with torch.no_grad():
-            for batch in loader:
-                outputs.append(_detached(model(*_batch_tuple(batch, device))))
-    finally:
-        model.train(was_training)
+    with _evaluation_mode(model):
+        outputs = [_detached(model(*_batch_tuple(batch, device))) for batch in loader]
     return _concatenate(outputs)
 
 

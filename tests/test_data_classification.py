@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-from dlcourse.data.classification import blob_centers, class_sizes, make_blobs, make_moons, make_spirals, make_xor
+from dlcourse.data.classification import (
+    blob_centers,
+    class_sizes,
+    make_blobs,
+    make_moons,
+    make_spirals,
+    make_xor,
+    points_on_circle,
+)
 from dlcourse.data.densities import (
     DENSITIES,
     mixture_means,
@@ -89,6 +97,13 @@ def test_blobs_have_their_centres_and_spread():
     for k in range(3):
         np.testing.assert_allclose(X[y == k].mean(axis=0), centers[k], atol=0.02)
         np.testing.assert_allclose(X[y == k].std(axis=0), 0.4, rtol=0.03)
+
+
+def test_blob_centres_and_mixture_means_are_evenly_spaced_on_their_circle():
+    np.testing.assert_allclose(points_on_circle(4, 2.0), [[2, 0], [0, 2], [-2, 0], [0, -2]], atol=1e-12)
+    np.testing.assert_allclose(blob_centers(3, 2.0)[0], [0.0, 2.0], atol=1e-12)  # the first at the top
+    np.testing.assert_allclose(mixture_means(8, 1.5)[0], [1.5, 0.0], atol=1e-12)  # the first on the x-axis
+    np.testing.assert_allclose(np.linalg.norm(mixture_means(8, 1.5), axis=1), 1.5)
 
 
 @pytest.mark.parametrize("name", sorted(DENSITIES))

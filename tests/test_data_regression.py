@@ -54,7 +54,7 @@ def test_outliers_shift_exactly_the_stated_fraction():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: make_linear_data(0, 1.0, 1.0, 0), "positive integer"),
-    (lambda: make_glm_data(10, 1.0, "gamma", 0), "'bernoulli' or 'poisson'"),
+    (lambda: make_glm_data(10, 1.0, "gamma", 0), "'bernoulli', 'poisson'"),
     (lambda: corrupt_with_outliers(np.zeros(3), 1.5, 1.0, 0), r"\[0, 1\]"),
     (lambda: make_linear_data(10, 1.0, 1.0, None), "Generator"),
 ])

@@ -130,7 +130,7 @@ def test_vae_training_improves_the_elbo_on_held_out_digits(digits):
 # --- diffusion -----------------------------------------------------------------------------
 
 def _diffusion(n_steps=50):
-    return Diffusion(NoisePredictionMLP(2, n_steps, hidden=32), NoiseSchedule.linear(n_steps))
+    return Diffusion(NoisePredictionMLP(2, n_steps, hidden_size=32), NoiseSchedule.linear(n_steps))
 
 
 def test_schedule_quantities_follow_their_definitions():
@@ -196,7 +196,7 @@ def test_a_perfect_noise_predictor_makes_sampling_return_the_data_point():
 def test_diffusion_samples_land_on_the_training_density():
     set_seed(0)
     data = sample_gaussian_mixture(4000, 0).astype(np.float32)
-    model = Diffusion(NoisePredictionMLP(2, 100, hidden=128), NoiseSchedule.linear(100))
+    model = Diffusion(NoisePredictionMLP(2, 100, hidden_size=128), NoiseSchedule.linear(100))
     optimizer = torch.optim.Adam(model.parameters(), 5e-3)
     # Decaying the step size matters: without it the last updates keep jostling the weights
     # between modes and the sampled mode weights come out visibly unequal.

@@ -72,7 +72,7 @@ def _copy_into_torch_layer(ours: TransformerEncoderLayer, theirs: nn.Transformer
 @pytest.mark.parametrize("with_padding", [False, True])
 def test_encoder_layer_equals_torchs_post_layernorm_layer(with_padding):
     torch.manual_seed(0)
-    ours = TransformerEncoderLayer(dim=8, n_heads=2, ff_dim=16).double().eval()
+    ours = TransformerEncoderLayer(dim=8, num_heads=2, ff_dim=16).double().eval()
     theirs = nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0, batch_first=True, norm_first=False).double().eval()
     _copy_into_torch_layer(ours, theirs)
     x = torch.randn(3, 5, 8, dtype=torch.float64)
@@ -86,7 +86,7 @@ def test_encoder_layer_equals_torchs_post_layernorm_layer(with_padding):
 
 def test_attention_weights_are_kept_and_ignore_padding():
     torch.manual_seed(0)
-    model = TinyTransformer(vocabulary_size=6, dim=8, n_heads=2, n_layers=2, ff_dim=8).eval()
+    model = TinyTransformer(vocabulary_size=6, dim=8, num_heads=2, num_layers=2, ff_dim=8).eval()
     tokens = torch.tensor([[1, 2, 3, 0], [4, 5, 0, 0]])
     logits = model(tokens)
     assert logits.shape == (2, 4, 6)
@@ -100,7 +100,7 @@ def test_attention_weights_are_kept_and_ignore_padding():
 def test_self_attention_is_permutation_equivariant_without_positions():
     """Why the notes add positional encodings: attention alone ignores order."""
     torch.manual_seed(0)
-    attention = MultiHeadSelfAttention(dim=8, n_heads=2)
+    attention = MultiHeadSelfAttention(dim=8, num_heads=2)
     x = torch.randn(1, 5, 8)
     order = torch.tensor([3, 0, 4, 1, 2])
     torch.testing.assert_close(attention(x[:, order]), attention(x)[:, order])
@@ -115,7 +115,7 @@ def _sequence_loss(logits, targets):
 def test_tiny_transformer_learns_the_task(make):
     set_seed(0)
     task, held_out = make(3000, 0, length=8, n_symbols=10), make(1000, 1, length=8, n_symbols=10)
-    model = TinyTransformer(task.vocabulary_size, dim=32, n_heads=2, n_layers=2, ff_dim=64)
+    model = TinyTransformer(task.vocabulary_size, dim=32, num_heads=2, num_layers=2, ff_dim=64)
     history = train(model, _sequence_loss, (task.inputs, task.targets), torch.optim.Adam(model.parameters(), 3e-3),
                     epochs=6, device="cpu", progress=False)
     _, token_accuracy = evaluate(model, _sequence_loss, (held_out.inputs, held_out.targets),
@@ -127,7 +127,7 @@ def test_tiny_transformer_reverses_sequences_of_varied_length():
     set_seed(1)
     task = make_reversal_task(3000, 0, length=8, n_symbols=10, min_length=4)
     held_out = make_reversal_task(500, 1, length=8, n_symbols=10, min_length=4)
-    model = TinyTransformer(task.vocabulary_size, dim=32, n_heads=2, n_layers=2, ff_dim=64)
+    model = TinyTransformer(task.vocabulary_size, dim=32, num_heads=2, num_layers=2, ff_dim=64)
     train(model, _sequence_loss, (task.inputs, task.targets), torch.optim.Adam(model.parameters(), 3e-3),
           epochs=6, device="cpu", progress=False)
     _, token_accuracy = evaluate(model, _sequence_loss, (held_out.inputs, held_out.targets),

@@ -17,6 +17,7 @@ from dlcourse.plots.decision import (  # noqa: E402
     decision_grid,
     grid_cell_centres,
     plot_decision_regions,
+    plot_decision_regions_from_grid,
     scatter_classes,
     set_decision_bounds,
     update_decision_regions,
@@ -68,6 +69,24 @@ def test_the_window_moves_with_the_regions():
     image = moved.regions.get_array()
     assert np.all(image[:, :5] == 0) and np.all(image[:, 5:] == 1)
     assert moved.regions.get_interpolation() == "antialiased"
+    figure.canvas.draw()
+
+
+def test_a_grid_predicted_elsewhere_is_drawn_as_given():
+    bounds = (-1, 1, -1, 1)
+    predict = lambda P: (P[:, 1] > 0).astype(int) + (P[:, 0] > 0.5)  # noqa: E731
+    classes = decision_grid(predict, bounds, grid_size=8)
+    X, y = np.array([[0.0, 0.0], [0.5, 0.5]]), np.array([0, 2])
+    figure, ax = _ax()
+    artists = plot_decision_regions_from_grid(ax, classes, X, y, bounds)
+    np.testing.assert_array_equal(artists.regions.get_array(), classes)
+    assert artists.grid_size == 8 and artists.bounds == (-1.0, 1.0, -1.0, 1.0) and len(artists.points) == 3
+    # the same picture as plot_decision_regions, which predicts the grid itself
+    _, other = _ax()
+    np.testing.assert_array_equal(plot_decision_regions(other, predict, X, y, bounds=bounds, grid_size=8)
+                                  .regions.get_array(), classes)
+    with pytest.raises(ValueError, match=r"shape \(G, G\)"):
+        plot_decision_regions_from_grid(ax, classes[:4], X, y, bounds)
     figure.canvas.draw()
 
 

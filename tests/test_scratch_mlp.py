@@ -12,7 +12,6 @@ from dlcourse.scratch import optim
 from dlcourse.scratch.batching import minibatches
 from dlcourse.scratch.gradcheck import gradient_check
 from dlcourse.scratch.mlp import MLP, evaluate, train_epoch
-import torch_oracle  # noqa: F401  (one torch thread for tiny tensors)
 
 TORCH_ACTIVATIONS = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "logistic": torch.nn.Sigmoid,
                      "leaky_relu": lambda: torch.nn.LeakyReLU(0.01)}

@@ -8,6 +8,7 @@ import torch
 
 from dlcourse.scratch import recurrent as rec
 from dlcourse.scratch.gradcheck import gradient_check
+from torch_oracle import assert_close_all, vjp
 
 SIZES = [(1, 1, 1), (4, 3, 5), (6, 7, 2)]  # (N, D, H)
 SEEDS = range(2)
@@ -18,52 +19,43 @@ def _module(kind, d, h, seed):
     return kind(d, h, dtype=torch.float64)
 
 
-def _param_grads(module):
-    """Parameter gradients of a torch cell in this package's layout."""
-    grads = {"w_x": module.weight_ih.grad.numpy().T, "w_h": module.weight_hh.grad.numpy().T}
+def _torch_param_grads(module) -> list[np.ndarray]:
+    """The parameter gradients of a torch recurrent module in this package's layout:
+    ``[dw_x, dw_h, db]``, or ``[dw_x, dw_h, db_x, db_h]`` for a GRU."""
+    suffix = "_l0" if hasattr(module, "weight_ih_l0") else ""
+    grad = lambda name: getattr(module, name + suffix).grad.numpy()  # noqa: E731
+    weights = [grad("weight_ih").T, grad("weight_hh").T]
+    if isinstance(module, torch.nn.GRUCell):
+        return weights + [grad("bias_ih"), grad("bias_hh")]
     # b = bias_ih + bias_hh enters the same sum, so each torch bias gets the gradient of b
-    np.testing.assert_allclose(module.bias_ih.grad.numpy(), module.bias_hh.grad.numpy())
-    return grads, module.bias_ih.grad.numpy(), module.bias_hh.grad.numpy()
-
-
-def _tensors(*arrays):
-    return [torch.tensor(a, requires_grad=True) for a in arrays]
+    np.testing.assert_allclose(grad("bias_ih"), grad("bias_hh"))
+    return weights + [grad("bias_ih")]
 
 
 @pytest.mark.parametrize("n, d, h", SIZES)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_rnn_cell_matches_torch(n, d, h, seed):
     cell = _module(torch.nn.RNNCell, d, h, seed)
-    params = rec.weights_from_torch(cell)
     rng = np.random.default_rng(seed)
     x, h_prev, dh = rng.normal(size=(n, d)), rng.normal(size=(n, h)), rng.normal(size=(n, h))
-    out, cache = rec.rnn_cell_forward(x, h_prev, params["w_x"], params["w_h"], params["b"])
-    tx, th = _tensors(x, h_prev)
-    expected = cell(tx, th)
-    np.testing.assert_allclose(out, expected.detach().numpy(), rtol=1e-12, atol=1e-14)
-    expected.backward(torch.tensor(dh))
-    dx, dh_prev, dw_x, dw_h, db = rec.rnn_cell_backward(dh, cache)
-    grads, db_ih, _ = _param_grads(cell)
-    for actual, wanted in [(dx, tx.grad), (dh_prev, th.grad), (dw_x, grads["w_x"]), (dw_h, grads["w_h"]), (db, db_ih)]:
-        np.testing.assert_allclose(actual, np.asarray(wanted), rtol=1e-11, atol=1e-13)
+    out, cache = rec.rnn_cell_forward(x, h_prev, **rec.weights_from_torch(cell))
+    expected_out, expected_grads = vjp(cell, [x, h_prev], dh)
+    np.testing.assert_allclose(out, expected_out, rtol=1e-12, atol=1e-14)
+    assert_close_all(rec.rnn_cell_backward(dh, cache), expected_grads + _torch_param_grads(cell),
+                     ["dx", "dh_prev", "dw_x", "dw_h", "db"], rtol=1e-11, atol=1e-13)
 
 
 @pytest.mark.parametrize("n, d, h", SIZES)
 @pytest.mark.parametrize("steps", [1, 5, 12])
 def test_rnn_over_a_sequence_matches_torch_bptt(n, d, h, steps):
     rnn = _module(lambda d, h, dtype: torch.nn.RNN(d, h, batch_first=True, dtype=dtype), d, h, steps)
-    params = rec.weights_from_torch(rnn)
     rng = np.random.default_rng(steps)
     x, h0, dhs = rng.normal(size=(n, steps, d)), rng.normal(size=(n, h)), rng.normal(size=(n, steps, h))
-    hs, cache = rec.rnn_forward(x, h0, params["w_x"], params["w_h"], params["b"])
-    tx, th0 = _tensors(x, h0)
-    expected, _ = rnn(tx, th0[None])
-    np.testing.assert_allclose(hs, expected.detach().numpy(), rtol=1e-12, atol=1e-13)
-    expected.backward(torch.tensor(dhs))
-    dx, dh0, dw_x, dw_h, db = rec.rnn_backward(dhs, cache)
-    for actual, wanted in [(dx, tx.grad), (dh0, th0.grad), (dw_x, rnn.weight_ih_l0.grad.T), (dw_h, rnn.weight_hh_l0.grad.T),
-                           (db, rnn.bias_ih_l0.grad)]:
-        np.testing.assert_allclose(actual, wanted.numpy(), rtol=1e-10, atol=1e-12)
+    hs, cache = rec.rnn_forward(x, h0, **rec.weights_from_torch(rnn))
+    expected_hs, expected_grads = vjp(lambda x, h0: rnn(x, h0[None])[0], [x, h0], dhs)
+    np.testing.assert_allclose(hs, expected_hs, rtol=1e-12, atol=1e-13)
+    assert_close_all(rec.rnn_backward(dhs, cache), expected_grads + _torch_param_grads(rnn),
+                     ["dx", "dh0", "dw_x", "dw_h", "db"], rtol=1e-10, atol=1e-12)
 
 
 def test_many_to_one_gradient_reaches_every_step():
@@ -85,38 +77,29 @@ def test_many_to_one_gradient_reaches_every_step():
 @pytest.mark.parametrize("seed", SEEDS)
 def test_lstm_cell_matches_torch(n, d, h, seed):
     cell = _module(torch.nn.LSTMCell, d, h, seed)
-    params = rec.weights_from_torch(cell)
     rng = np.random.default_rng(seed)
     x, h_prev, c_prev = rng.normal(size=(n, d)), rng.normal(size=(n, h)), rng.normal(size=(n, h))
     dh, dc = rng.normal(size=(n, h)), rng.normal(size=(n, h))
-    (h_new, c_new), cache = rec.lstm_cell_forward(x, h_prev, c_prev, params["w_x"], params["w_h"], params["b"])
-    tx, th, tc = _tensors(x, h_prev, c_prev)
-    expected_h, expected_c = cell(tx, (th, tc))
-    np.testing.assert_allclose(h_new, expected_h.detach().numpy(), rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(c_new, expected_c.detach().numpy(), rtol=1e-12, atol=1e-14)
-    torch.autograd.backward([expected_h, expected_c], [torch.tensor(dh), torch.tensor(dc)])
-    dx, dh_prev, dc_prev, dw_x, dw_h, db = rec.lstm_cell_backward(dh, dc, cache)
-    grads, db_ih, _ = _param_grads(cell)
-    for actual, wanted in [(dx, tx.grad), (dh_prev, th.grad), (dc_prev, tc.grad), (dw_x, grads["w_x"]), (dw_h, grads["w_h"]), (db, db_ih)]:
-        np.testing.assert_allclose(actual, np.asarray(wanted), rtol=1e-11, atol=1e-13)
+    (h_new, c_new), cache = rec.lstm_cell_forward(x, h_prev, c_prev, **rec.weights_from_torch(cell))
+    # the two outputs stacked into one tensor, so one backward pass sends dh to h and dc to c
+    expected, expected_grads = vjp(lambda x, h, c: torch.stack(cell(x, (h, c))), [x, h_prev, c_prev], np.stack([dh, dc]))
+    np.testing.assert_allclose(h_new, expected[0], rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(c_new, expected[1], rtol=1e-12, atol=1e-14)
+    assert_close_all(rec.lstm_cell_backward(dh, dc, cache), expected_grads + _torch_param_grads(cell),
+                     ["dx", "dh_prev", "dc_prev", "dw_x", "dw_h", "db"], rtol=1e-11, atol=1e-13)
 
 
 @pytest.mark.parametrize("n, d, h", SIZES)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_gru_cell_matches_torch(n, d, h, seed):
     cell = _module(torch.nn.GRUCell, d, h, seed)
-    params = rec.weights_from_torch(cell)
     rng = np.random.default_rng(seed)
     x, h_prev, dh = rng.normal(size=(n, d)), rng.normal(size=(n, h)), rng.normal(size=(n, h))
-    out, cache = rec.gru_cell_forward(x, h_prev, params["w_x"], params["w_h"], params["b_x"], params["b_h"])
-    tx, th = _tensors(x, h_prev)
-    expected = cell(tx, th)
-    np.testing.assert_allclose(out, expected.detach().numpy(), rtol=1e-12, atol=1e-14)
-    expected.backward(torch.tensor(dh))
-    dx, dh_prev, dw_x, dw_h, db_x, db_h = rec.gru_cell_backward(dh, cache)
-    for actual, wanted in [(dx, tx.grad), (dh_prev, th.grad), (dw_x, cell.weight_ih.grad.T), (dw_h, cell.weight_hh.grad.T),
-                           (db_x, cell.bias_ih.grad), (db_h, cell.bias_hh.grad)]:
-        np.testing.assert_allclose(actual, np.asarray(wanted), rtol=1e-11, atol=1e-13)
+    out, cache = rec.gru_cell_forward(x, h_prev, **rec.weights_from_torch(cell))
+    expected_out, expected_grads = vjp(cell, [x, h_prev], dh)
+    np.testing.assert_allclose(out, expected_out, rtol=1e-12, atol=1e-14)
+    assert_close_all(rec.gru_cell_backward(dh, cache), expected_grads + _torch_param_grads(cell),
+                     ["dx", "dh_prev", "dw_x", "dw_h", "db_x", "db_h"], rtol=1e-11, atol=1e-13)
 
 
 @pytest.mark.parametrize("kind", [torch.nn.RNNCell, torch.nn.LSTMCell, torch.nn.GRUCell])

@@ -8,7 +8,6 @@ import torch
 from torch.optim import lr_scheduler
 
 from dlcourse.scratch import schedules
-import torch_oracle  # noqa: F401  (one torch thread for tiny tensors)
 
 
 def _torch_lrs(make_scheduler, base_lr, steps):

@@ -13,7 +13,7 @@ import numpy as np
 from dlcourse._validate import as_probability, as_non_negative_float, as_positive_int
 from dlcourse.seeding import as_generator
 
-__all__ = ["make_xor", "make_moons", "make_spirals", "make_blobs", "blob_centers", "class_sizes"]
+__all__ = ["make_xor", "make_moons", "make_spirals", "make_blobs", "blob_centers", "class_sizes", "points_on_circle"]
 
 
 def class_sizes(n: int, n_classes: int) -> np.ndarray:
@@ -99,11 +99,19 @@ def make_spirals(
     return _shuffled(X, y, rng)
 
 
+def points_on_circle(count: int, radius: float = 1.0, first_angle: float = 0.0) -> np.ndarray:
+    """``count`` points evenly spaced on a circle around the origin, counter-clockwise from the
+    angle ``first_angle``: ``radius (cos a_k, sin a_k)`` with ``a_k = first_angle + 2 pi k / count``.
+    Shape (count, 2)."""
+    count = as_positive_int(count, "count")
+    angles = first_angle + 2 * np.pi * np.arange(count) / count
+    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+
+
 def blob_centers(n_classes: int, radius: float = 1.0) -> np.ndarray:
     """The class centres of :func:`make_blobs`: evenly spaced on a circle, the first at the top.
     Shape (n_classes, 2)."""
-    angles = np.pi / 2 + 2 * np.pi * np.arange(n_classes) / n_classes
-    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    return points_on_circle(as_positive_int(n_classes, "n_classes"), radius, first_angle=np.pi / 2)
 
 
 def make_blobs(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcourse._validate import check_choice, as_non_negative_float, as_positive_int
-from dlcourse.data.classification import make_moons
+from dlcourse.data.classification import make_moons, points_on_circle
 from dlcourse.seeding import as_generator
 
 __all__ = ["sample_swiss_roll", "sample_gaussian_mixture", "sample_moons", "sample_density", "DENSITIES",
@@ -32,9 +32,7 @@ def sample_swiss_roll(n: int, rng: np.random.Generator | int, noise: float = 0.0
 def mixture_means(n_components: int, radius: float = 1.5) -> np.ndarray:
     """The component means of :func:`sample_gaussian_mixture`: evenly spaced on a circle,
     the first on the positive x-axis. Shape (n_components, 2)."""
-    n_components = as_positive_int(n_components, "n_components")
-    angles = 2 * np.pi * np.arange(n_components) / n_components
-    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    return points_on_circle(as_positive_int(n_components, "n_components"), radius)
 
 
 def sample_gaussian_mixture(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.polynomial import polynomial as P
 
-from dlcourse._validate import as_positive_int
+from dlcourse._validate import as_positive_int, as_probability, check_choice
 from dlcourse.scratch.activations import logistic
 from dlcourse.seeding import as_generator
 
@@ -23,12 +23,6 @@ __all__ = [
 ]
 
 ArrayFunction = Callable[[np.ndarray], np.ndarray]
-
-
-def _check_size(n: int) -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"n must be a positive integer number of examples, got {n!r}")
-    return int(n)
 
 
 def sample_regression(
@@ -52,7 +46,7 @@ def sample_regression(
     Returns:
         x, y: arrays of shape (n,).
     """
-    n = _check_size(n)
+    n = as_positive_int(n, "n")
     rng = as_generator(rng)
     x = rng.uniform(x_low, x_high, size=n)
     std = noise_std(x) if callable(noise_std) else np.full(n, float(noise_std))
@@ -98,7 +92,7 @@ def make_polynomial_data(
         coefficients: shape (degree + 1,), the true ``w_0, ..., w_degree`` (lowest power first, as in
             ``np.polynomial.polynomial.polyval(x, coefficients)``).
     """
-    n = _check_size(n)
+    n = as_positive_int(n, "n")
     degree = as_positive_int(degree, "degree")
     if not x_low < x_high:
         raise ValueError(f"x_low must be smaller than x_high, got {x_low} and {x_high}")
@@ -143,15 +137,14 @@ def make_glm_data(
     Returns:
         x: shape (n,), floats; y: shape (n,), integers as floats.
     """
-    n = _check_size(n)
+    n = as_positive_int(n, "n")
+    check_choice(family, "family", ("bernoulli", "poisson"))
     rng = as_generator(rng)
     x = rng.uniform(x_low, x_high, size=n)
     if family == "bernoulli":
         y = (rng.uniform(size=n) < logistic(w * x)).astype(float)
-    elif family == "poisson":
-        y = rng.poisson(np.exp(w * x)).astype(float)
     else:
-        raise ValueError(f"family must be 'bernoulli' or 'poisson', got {family!r}")
+        y = rng.poisson(np.exp(w * x)).astype(float)
     return x, y
 
 
@@ -166,8 +159,7 @@ def corrupt_with_outliers(
     Returns:
         The corrupted copy of ``y`` and a boolean mask of the corrupted entries, both shape (n,).
     """
-    if not 0.0 <= fraction <= 1.0:
-        raise ValueError(f"fraction must lie in [0, 1], got {fraction}")
+    fraction = as_probability(fraction, "fraction")
     rng = as_generator(rng)
     y = np.array(y, dtype=float)
     mask = np.zeros(y.shape, dtype=bool)

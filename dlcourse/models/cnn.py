@@ -20,22 +20,22 @@ class DigitsCNN(nn.Module):
     Args:
         n_classes: number of outputs (logits).
         channels: filters of the two convolutions, (K_1, K_2).
-        hidden: units of the fully connected hidden layer.
+        hidden_size: units of the fully connected hidden layer.
 
     Shapes:
         input (N, 1, 8, 8) -> logits (N, n_classes).
     """
 
-    def __init__(self, n_classes: int = 10, channels: tuple[int, int] = (16, 32), hidden: int = 64):
+    def __init__(self, n_classes: int = 10, channels: tuple[int, int] = (16, 32), hidden_size: int = 64):
         super().__init__()
         k1, k2 = (as_positive_int(c, "channels") for c in channels)
         self.conv1 = nn.Conv2d(1, k1, kernel_size=3, padding=1)
         self.conv2 = nn.Conv2d(k1, k2, kernel_size=3, padding=1)
         self.pool = nn.MaxPool2d(2)
         self.head = nn.Sequential(
-            nn.Linear(k2 * 2 * 2, as_positive_int(hidden, "hidden")),
+            nn.Linear(k2 * 2 * 2, as_positive_int(hidden_size, "hidden_size")),
             nn.ReLU(),
-            nn.Linear(hidden, as_positive_int(n_classes, "n_classes")),
+            nn.Linear(hidden_size, as_positive_int(n_classes, "n_classes")),
         )
 
     def feature_maps(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

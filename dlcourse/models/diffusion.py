@@ -31,7 +31,7 @@ import torch
 from torch import nn
 
 from dlcourse._validate import as_probability, as_positive_int
-from dlcourse.models.activations import make_activation
+from dlcourse.models.mlp import MLP
 from dlcourse.models.transformer import sinusoidal_positional_encoding
 
 __all__ = ["NoiseSchedule", "NoisePredictionMLP", "Diffusion"]
@@ -80,30 +80,27 @@ class NoiseSchedule:
 
 
 class NoisePredictionMLP(nn.Module):
-    """``eps_theta(x_t, t)``: an MLP on the concatenation of x_t and a sinusoidal embedding of t
-    (the transformer's positional encoding, used for time steps), so one network serves every t.
+    """``eps_theta(x_t, t)``: an :class:`~dlcourse.models.mlp.MLP` on the concatenation of x_t and
+    a sinusoidal embedding of t (the transformer's positional encoding, used for time steps), so
+    one network serves every t.
 
     Args:
         data_dim: D, the dimension of the data (2 for the plane).
         n_steps: T, the number of diffusion steps (rows of the time-embedding table).
-        hidden: width of the hidden layers; n_layers: their number.
+        hidden_size: width of the hidden layers; num_layers: their number.
         time_dim: size of the time embedding.
 
     Shapes:
         x (N, D) float, t (N,) int64 in [0, T) -> predicted noise (N, D).
     """
 
-    def __init__(self, data_dim: int = 2, n_steps: int = 100, hidden: int = 128, n_layers: int = 3,
+    def __init__(self, data_dim: int = 2, n_steps: int = 100, hidden_size: int = 128, num_layers: int = 3,
                  time_dim: int = 32, activation="relu"):
         super().__init__()
         self.register_buffer("time_embedding", sinusoidal_positional_encoding(n_steps, time_dim), persistent=False)
-        layers: list[nn.Module] = []
-        width = as_positive_int(data_dim, "data_dim") + time_dim
-        for _ in range(as_positive_int(n_layers, "n_layers")):
-            layers += [nn.Linear(width, as_positive_int(hidden, "hidden")), make_activation(activation)]
-            width = hidden
-        layers.append(nn.Linear(width, data_dim))
-        self.network = nn.Sequential(*layers)
+        data_dim = as_positive_int(data_dim, "data_dim")
+        hidden_sizes = [as_positive_int(hidden_size, "hidden_size")] * as_positive_int(num_layers, "num_layers")
+        self.network = MLP([data_dim + time_dim, *hidden_sizes, data_dim], activation)
 
     def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         features = torch.cat([x, self.time_embedding[t]], dim=-1)  # (N, D) + (N, time_dim) -> (N, D + time_dim)

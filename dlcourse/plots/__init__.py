@@ -9,7 +9,8 @@
                  (``plot_loss_surface_3d``, ``plot_trajectory_3d``)
 - ``decision``   decision regions of a classifier on 2-D data (``decision_grid``,
                  ``plot_decision_regions``, ``update_decision_regions``; ``scatter_classes``
-                 for a second set of points, ``set_decision_bounds`` to move the window)
+                 for a second set of points, ``set_decision_bounds`` to move the window,
+                 ``plot_decision_regions_from_grid`` for classes already predicted on the grid)
 - ``heatmaps``   matrices as images: attention maps, confusion matrices (``plot_heatmap``,
                  ``plot_confusion_matrix``, ``plot_attention``)
 

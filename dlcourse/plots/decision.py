@@ -16,10 +16,20 @@ from dlcourse._validate import as_float_array, as_labels, as_non_negative_float,
 from dlcourse.plots.style import COLORS
 from dlcourse.plots.surfaces import _check_bounds
 
-__all__ = ["data_bounds", "grid_cell_centres", "decision_grid", "plot_decision_regions", "update_decision_regions",
-           "DecisionRegionArtists", "scatter_classes", "update_scatter_classes", "set_decision_bounds"]
+__all__ = ["data_bounds", "grid_cell_centres", "decision_grid", "plot_decision_regions",
+           "plot_decision_regions_from_grid", "update_decision_regions", "DecisionRegionArtists", "scatter_classes",
+           "update_scatter_classes", "set_decision_bounds"]
 
 PredictFunction = Callable[[np.ndarray], np.ndarray]
+
+
+def _as_points(X, y) -> tuple[np.ndarray, np.ndarray]:
+    """Points X (N, 2) as floats and their classes y (N,) as int64."""
+    X = as_float_array(X, "X", ndim=2)
+    y = as_labels(y, "y", accept_whole_floats=True)
+    if X.shape[1] != 2 or len(X) != len(y):
+        raise ValueError(f"X must have shape (N, 2) and y shape (N,), got {X.shape} and {y.shape}")
+    return X, y
 
 
 def data_bounds(X, margin: float = 0.1) -> tuple[float, float, float, float]:
@@ -89,10 +99,7 @@ def scatter_classes(ax: Axes, X, y, n_classes: int, hollow: bool = False, size: 
     Returns:
         The K scatters (update them with :func:`update_scatter_classes`).
     """
-    X = as_float_array(X, "X", ndim=2)
-    y = as_labels(y, "y", accept_whole_floats=True)
-    if X.shape[1] != 2 or len(X) != len(y):
-        raise ValueError(f"X must have shape (N, 2) and y shape (N,), got {X.shape} and {y.shape}")
+    X, y = _as_points(X, y)
     points = []
     for k in range(as_positive_int(n_classes, "n_classes")):
         color = COLORS[k % len(COLORS)]
@@ -104,8 +111,7 @@ def scatter_classes(ax: Axes, X, y, n_classes: int, hollow: bool = False, size: 
 
 def update_scatter_classes(points: list[PathCollection], X, y) -> None:
     """Move the scatters of :func:`scatter_classes` to new points (X, y), in place."""
-    X = as_float_array(X, "X", ndim=2)
-    y = as_labels(y, "y", accept_whole_floats=True)
+    X, y = _as_points(X, y)
     for k, scatter in enumerate(points):
         scatter.set_offsets(X[y == k].reshape(-1, 2))
 
@@ -148,12 +154,36 @@ def plot_decision_regions(
     Returns:
         The artists; pass them to :func:`update_decision_regions` to redraw in place.
     """
-    X = as_float_array(X, "X", ndim=2)
-    y = as_labels(y, "y", accept_whole_floats=True)
-    if X.shape[1] != 2 or len(X) != len(y):
-        raise ValueError(f"X must have shape (N, 2) and y shape (N,), got {X.shape} and {y.shape}")
+    X, y = _as_points(X, y)
     bounds = data_bounds(X) if bounds is None else _check_bounds(bounds)
     classes = decision_grid(predict, bounds, grid_size)
+    return plot_decision_regions_from_grid(ax, classes, X, y, bounds, n_classes, region_alpha, smooth)
+
+
+def plot_decision_regions_from_grid(
+    ax: Axes,
+    classes,
+    X,
+    y,
+    bounds,
+    n_classes: int | None = None,
+    region_alpha: float = 0.3,
+    smooth: bool = False,
+) -> DecisionRegionArtists:
+    """:func:`plot_decision_regions` for classes already predicted on the grid, e.g. by a widget
+    that has a faster way to evaluate its model there than ``predict``.
+
+    Args:
+        classes: shape (G, G), the class at every cell of the grid over ``bounds``, in the layout
+            of :func:`decision_grid`.
+        X, y, n_classes, region_alpha, smooth: as in :func:`plot_decision_regions`.
+        bounds: (x_min, x_max, y_min, y_max), the window the grid covers.
+    """
+    X, y = _as_points(X, y)
+    bounds = _check_bounds(bounds)
+    classes = np.asarray(classes)
+    if classes.ndim != 2 or classes.shape[0] != classes.shape[1]:
+        raise ValueError(f"classes must have shape (G, G), one class per grid cell, got {classes.shape}")
     if n_classes is None:
         n_classes = int(max(y.max(initial=0), classes.max())) + 1
     n_classes = as_positive_int(n_classes, "n_classes")
@@ -163,7 +193,7 @@ def plot_decision_regions(
     points = scatter_classes(ax, X, y, n_classes)
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
-    return DecisionRegionArtists(regions, points, bounds, grid_size)
+    return DecisionRegionArtists(regions, points, bounds, classes.shape[0])
 
 
 def update_decision_regions(artists: DecisionRegionArtists, predict: PredictFunction, X=None, y=None) -> None:

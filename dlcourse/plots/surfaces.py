@@ -32,6 +32,15 @@ def _check_bounds(bounds) -> tuple[float, float, float, float]:
     return float(x_min), float(x_max), float(y_min), float(y_max)
 
 
+def _as_path(path, min_length: int = 0) -> np.ndarray:
+    """The iterates of an optimizer over two parameters, shape (K, 2) with K >= ``min_length``."""
+    path = as_float_array(path, "path", ndim=2)
+    if path.shape[1] != 2 or len(path) < min_length:
+        at_least = f" with K >= {min_length}" if min_length else ""
+        raise ValueError(f"path must have shape (K, 2){at_least}, got {path.shape}")
+    return path
+
+
 def loss_surface_grid(
     loss_fn: Callable[[np.ndarray], np.ndarray],
     bounds: tuple[float, float, float, float],
@@ -92,18 +101,14 @@ def plot_trajectory(ax: Axes, path, color: str = COLORS[3], label: str | None = 
     Returns:
         The line; its data are exactly the iterates (update it with :func:`update_trajectory`).
     """
-    path = as_float_array(path, "path", ndim=2)
-    if path.shape[1] != 2:
-        raise ValueError(f"path must have shape (K, 2), got {path.shape}")
+    path = _as_path(path)
     (line,) = ax.plot(path[:, 0], path[:, 1], marker="o", markersize=3, color=color, label=label)
     return line
 
 
 def update_trajectory(line: Line2D, path) -> None:
     """Replace the iterates a :func:`plot_trajectory` line shows (a widget's redraw in place)."""
-    path = as_float_array(path, "path", ndim=2)
-    if path.shape[1] != 2:
-        raise ValueError(f"path must have shape (K, 2), got {path.shape}")
+    path = _as_path(path)
     line.set_data(path[:, 0], path[:, 1])
 
 
@@ -153,9 +158,7 @@ def plot_trajectory_3d(ax, path, losses, color: str = COLORS[3], label: str | No
         The dashed line; its 3-D data are exactly the points ``(path, losses)``.
     """
     _check_3d(ax)
-    path = as_float_array(path, "path", ndim=2)
-    if path.shape[1] != 2 or len(path) == 0:
-        raise ValueError(f"path must have shape (K, 2) with K >= 1, got {path.shape}")
+    path = _as_path(path, min_length=1)
     losses = as_float_array(losses, "losses", shape=(len(path),))
     (line,) = ax.plot(path[:, 0], path[:, 1], losses, linestyle="--", color=color, label=label, zorder=10)
     ax.scatter([path[-1, 0]], [path[-1, 1]], [losses[-1]], color=color, s=30, depthshade=False, zorder=11)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from dlcourse._validate import as_positive_int
+from dlcourse._validate import as_non_negative_int, as_positive_int
 from dlcourse.seeding import as_generator
 
 __all__ = ["minibatches", "num_batches"]
@@ -21,8 +21,7 @@ __all__ = ["minibatches", "num_batches"]
 def num_batches(num_examples: int, batch_size: int, drop_last: bool = False) -> int:
     """How many batches one epoch has: ``ceil(N / B)``, or ``floor(N / B)`` with ``drop_last``
     (``len(DataLoader)``)."""
-    if isinstance(num_examples, bool) or not isinstance(num_examples, (int, np.integer)) or num_examples < 0:
-        raise ValueError(f"num_examples must be a non-negative integer, got {num_examples!r}")
+    num_examples = as_non_negative_int(num_examples, "num_examples")
     batch_size = as_positive_int(batch_size, "batch_size")
     return num_examples // batch_size if drop_last else -(-num_examples // batch_size)
 

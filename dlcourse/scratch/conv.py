@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from dlcourse._validate import as_float_array, as_gradient, as_pair, as_positive_int, check_shape
+from dlcourse._validate import as_float_array, as_gradient, as_non_negative_int, as_pair, as_positive_int, check_shape
 
 __all__ = [
     "conv_output_size",
@@ -50,8 +50,7 @@ def conv_output_size(input_size: int, kernel_size: int, stride: int = 1, padding
     """
     for value, name in ((input_size, "input_size"), (kernel_size, "kernel_size"), (stride, "stride")):
         as_positive_int(value, name)
-    if isinstance(padding, bool) or not isinstance(padding, (int, np.integer)) or padding < 0:
-        raise ValueError(f"padding must be a non-negative integer, got {padding!r}")
+    as_non_negative_int(padding, "padding")
     span = input_size + 2 * padding - kernel_size
     if span < 0:
         padded = input_size + 2 * padding

@@ -21,15 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse._validate import (
-    as_float_array,
-    as_gradient,
-    as_labels,
-    as_non_negative_float,
-    check_probabilities,
-    check_shape,
-)
-from dlcourse.scratch.activations import logistic
+from dlcourse._validate import as_float_array, as_gradient, as_labels, check_shape
+from dlcourse.scratch.activations import leaky_relu, leaky_relu_derivative, logistic, relu, relu_derivative, softmax
+from dlcourse.scratch.losses import binary_cross_entropy_with_logits, cross_entropy_with_logits
 
 __all__ = [
     "linear_forward",
@@ -102,28 +96,27 @@ def linear_backward(dout, cache):
 def relu_forward(x):
     """``out = max(x, 0)`` elementwise; ``x`` of any shape. Returns ``(out, cache)``."""
     x = as_float_array(x, "x")
-    return np.maximum(x, 0.0), x
+    return relu(x), x
 
 
 def relu_backward(dout, cache):
     """``dx = dout * 1[x > 0]``: the gradient passes where the unit was active, else it is 0."""
     x = cache
     dout = as_gradient(dout, "dout", x.shape)
-    return dout * (x > 0)
+    return dout * relu_derivative(x)
 
 
 def leaky_relu_forward(x, negative_slope: float = 0.01):
     """``out = x`` where ``x > 0``, else ``negative_slope * x``; ``x`` of any shape. Returns ``(out, cache)``."""
     x = as_float_array(x, "x")
-    negative_slope = as_non_negative_float(negative_slope, "negative_slope")
-    return np.where(x > 0, x, negative_slope * x), (x, negative_slope)
+    return leaky_relu(x, negative_slope), (x, negative_slope)
 
 
 def leaky_relu_backward(dout, cache):
     """``dx = dout * (1 if x > 0 else negative_slope)``: never exactly zero for a positive slope."""
     x, negative_slope = cache
     dout = as_gradient(dout, "dout", x.shape)
-    return dout * np.where(x > 0, 1.0, negative_slope)
+    return dout * leaky_relu_derivative(x, negative_slope)
 
 
 def tanh_forward(x):
@@ -173,16 +166,11 @@ def softmax_cross_entropy(logits, labels):
         dlogits: shape (N, K).
     """
     logits = as_float_array(logits, "logits", dims="N, K")
-    n, k = logits.shape
-    labels = as_labels(labels, "labels", n, k)
-    shifted = logits - logits.max(axis=1, keepdims=True)     # (N, K), max 0 per row: exp cannot overflow
-    exp = np.exp(shifted)
-    sums = exp.sum(axis=1)                                   # (N,), each >= 1
-    rows = np.arange(n)
-    # log p_y from the shifted logits, not log(probs), so it stays finite when p_y underflows
-    loss = float(np.mean(np.log(sums) - shifted[rows, labels]))
-    dlogits = exp / sums[:, None]                            # softmax(z), (N, K)
-    dlogits[rows, labels] -= 1.0                             # P - Y without building Y
+    n = logits.shape[0]
+    labels = as_labels(labels, "labels", *logits.shape)
+    loss = cross_entropy_with_logits(logits, labels)         # stable: from log_softmax, never log(probs)
+    dlogits = softmax(logits, axis=1)                        # P, (N, K)
+    dlogits[np.arange(n), labels] -= 1.0                     # P - Y without building Y
     dlogits /= n
     return loss, dlogits
 
@@ -202,9 +190,8 @@ def sigmoid_binary_cross_entropy(logits, targets):
         dlogits: the shape of ``logits``.
     """
     logits = as_float_array(logits, "logits")
-    targets = as_float_array(targets, "targets", shape=logits.shape)
-    check_probabilities(targets, "targets")
-    loss = float(np.mean(np.maximum(logits, 0.0) - logits * targets + np.log1p(np.exp(-np.abs(logits)))))
+    targets = as_float_array(targets, "targets")
+    loss = binary_cross_entropy_with_logits(logits, targets)  # also checks targets' shape and range
     dlogits = (logistic(logits) - targets) / logits.size
     return loss, dlogits
 

@@ -10,6 +10,12 @@ __all__ = ["fit_slope", "fit_least_squares", "fit_ridge", "ridge_loss", "ridge_g
            "soft_threshold"]
 
 
+def _check_data(X, y) -> tuple[np.ndarray, np.ndarray]:
+    """Features X (N, D) and responses y (N,) as float arrays."""
+    X = as_float_array(X, "X", ndim=2)
+    return X, as_float_array(y, "y", shape=(X.shape[0],))
+
+
 def fit_slope(x: np.ndarray, y: np.ndarray) -> float:
     """Least-squares slope of a line through the origin, ``f(x) = w x``.
 
@@ -46,8 +52,7 @@ def fit_least_squares(X: np.ndarray, y: np.ndarray) -> np.ndarray:
     Returns:
         w: shape (D,).
     """
-    X = as_float_array(X, "X", ndim=2)
-    y = as_float_array(y, "y", shape=(X.shape[0],))
+    X, y = _check_data(X, y)
     return np.linalg.lstsq(X, y, rcond=None)[0]
 
 
@@ -68,8 +73,7 @@ def fit_ridge(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     Returns:
         w: shape (D,).
     """
-    X = as_float_array(X, "X", ndim=2)
-    y = as_float_array(y, "y", shape=(X.shape[0],))
+    X, y = _check_data(X, y)
     l2 = as_non_negative_float(l2, "l2")
     if l2 == 0:
         return fit_least_squares(X, y)
@@ -78,10 +82,8 @@ def fit_ridge(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
 
 
 def _check_linear(w, X, y) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    X = as_float_array(X, "X", ndim=2)
-    w = as_float_array(w, "w", shape=(X.shape[1],))
-    y = as_float_array(y, "y", shape=(X.shape[0],))
-    return w, X, y
+    X, y = _check_data(X, y)
+    return as_float_array(w, "w", shape=(X.shape[1],)), X, y
 
 
 def ridge_loss(w, X, y, l2: float) -> float:
@@ -126,8 +128,7 @@ def fit_lasso(X, y, l1: float, max_iter: int = 5000, tol: float = 1e-10) -> np.n
     Returns:
         w: shape (D,), with exact zeros where the penalty switched a feature off.
     """
-    X = as_float_array(X, "X", ndim=2)
-    y = as_float_array(y, "y", shape=(X.shape[0],))
+    X, y = _check_data(X, y)
     l1 = as_non_negative_float(l1, "l1")
     max_iter = as_positive_int(max_iter, "max_iter")
     n, d = X.shape

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcourse.scratch import layers
-from dlcourse._validate import as_float_array, as_positive_int
+from dlcourse._validate import as_float_array, as_positive_int, check_choice
 from dlcourse.scratch.batching import minibatches
 from dlcourse.scratch.init import he_normal, xavier_uniform
 from dlcourse.seeding import as_generator
@@ -58,12 +58,8 @@ class MLP:
         if len(sizes) < 2:
             raise ValueError(f"layer_sizes must list at least an input and an output size, got {sizes}")
         self.layer_sizes = [as_positive_int(size, "every layer size") for size in sizes]
-        if activation not in _ACTIVATIONS:
-            raise ValueError(f"activation must be one of {sorted(_ACTIVATIONS)}, got {activation!r}")
-        self.activation = activation
-        init = init or ("he" if activation in ("relu", "leaky_relu") else "xavier")
-        if init not in ("he", "xavier"):
-            raise ValueError(f"init must be 'he' or 'xavier', got {init!r}")
+        self.activation = check_choice(activation, "activation", _ACTIVATIONS)
+        init = check_choice(init or ("he" if activation in ("relu", "leaky_relu") else "xavier"), "init", ("he", "xavier"))
         if rng is None:
             raise TypeError("rng is needed for the initial weights: pass a numpy.random.Generator")
         rng = as_generator(rng)
@@ -98,15 +94,13 @@ class MLP:
         activation_forward = _ACTIVATIONS[self.activation][0]
         caches = []
         h = X
-        last = len(self.weights) - 1
-        for index, (w, b) in enumerate(zip(self.weights, self.biases)):
+        for w, b in zip(self.weights[:-1], self.biases[:-1]):
             a, linear_cache = layers.linear_forward(h, w, b)        # A = H W + b, (N, D_{l+1})
-            if index == last:
-                caches.append((linear_cache, None))
-                return a, caches
             h, activation_cache = activation_forward(a)             # H = phi(A)
             caches.append((linear_cache, activation_cache))
-        raise AssertionError("unreachable: the network has at least one layer")
+        out, linear_cache = layers.linear_forward(h, self.weights[-1], self.biases[-1])  # logits: no activation
+        caches.append((linear_cache, None))
+        return out, caches
 
     def backward(self, dout, cache) -> list[np.ndarray]:
         """Backpropagation (notes eq. 26) from ``dout = dL/dout`` (N, D_L).

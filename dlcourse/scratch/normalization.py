@@ -21,6 +21,8 @@ The notes write layer norm with ``eps`` outside the square root; the difference 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from dlcourse._validate import as_float_array, as_gradient, as_probability, check_shape
@@ -46,6 +48,16 @@ def _check_eps(eps) -> float:
     if isinstance(eps, bool) or not isinstance(eps, (int, float, np.floating)) or not eps > 0:
         raise ValueError(f"eps must be a positive number, got {eps!r}")
     return float(eps)
+
+
+def _standardize_backward(g: np.ndarray, x_hat: np.ndarray, inv_std: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
+    """``dx`` from ``g = dL/dx_hat`` for ``x_hat = (x - mean) * inv_std`` with the mean and biased
+    variance taken over ``axes`` (m entries each): ``dx = (inv_std / m) (m g - sum(g) - x_hat sum(g x_hat))``.
+    ``inv_std`` broadcasts against ``x_hat``. Batch norm and layer norm differ only in ``axes``."""
+    count = math.prod(x_hat.shape[axis] for axis in axes)
+    # the three terms: the direct path, through the mean, through the variance
+    return (count * g - g.sum(axis=axes, keepdims=True)
+            - x_hat * np.sum(g * x_hat, axis=axes, keepdims=True)) * (inv_std / count)
 
 
 def batch_norm_forward(x, gamma, beta, running_mean=None, running_var=None, *, training: bool,
@@ -133,11 +145,7 @@ def batch_norm_backward(dout, cache):
     g = dout * gamma.reshape(per_channel)          # dL/dx_hat
     if not training:
         return g * inv_std.reshape(per_channel), dgamma, dbeta
-    count = x_hat.size // x_hat.shape[1]
-    # the three terms: the direct path, through the mean, through the variance
-    dx = (count * g - g.sum(axis=axes, keepdims=True)
-          - x_hat * np.sum(g * x_hat, axis=axes, keepdims=True)) * (inv_std.reshape(per_channel) / count)
-    return dx, dgamma, dbeta
+    return _standardize_backward(g, x_hat, inv_std.reshape(per_channel), axes), dgamma, dbeta
 
 
 def layer_norm_forward(x, gamma, beta, eps: float = 1e-5):
@@ -184,8 +192,4 @@ def layer_norm_backward(dout, cache):
     leading = tuple(range(x_hat.ndim - 1))
     dgamma = np.sum(dout * x_hat, axis=leading)
     dbeta = np.sum(dout, axis=leading)
-    g = dout * gamma
-    features = x_hat.shape[-1]
-    dx = (features * g - g.sum(axis=-1, keepdims=True)
-          - x_hat * np.sum(g * x_hat, axis=-1, keepdims=True)) * (inv_std / features)
-    return dx, dgamma, dbeta
+    return _standardize_backward(dout * gamma, x_hat, inv_std, (-1,)), dgamma, dbeta

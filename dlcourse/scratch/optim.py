@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from dlcourse._validate import as_float_array, as_non_negative_float, as_non_negative_int
+from dlcourse._validate import as_float_array, as_non_negative_float, as_non_negative_int, as_probability
 
 __all__ = [
     "gradient_descent",
@@ -65,31 +65,26 @@ def gradient_descent(grad_fn: Callable, w0, step_size: float, num_steps: int) ->
     return trajectory
 
 
+def _float64_arrays(arrays, name: str, single: str, effect: str) -> list[np.ndarray]:
+    """``arrays`` as a list of float64 NumPy arrays, which are changed in place (``effect`` says how)."""
+    if isinstance(arrays, np.ndarray):
+        raise TypeError(f"{name} must be a list of arrays (for one array, pass [{single}])")
+    arrays = list(arrays)
+    for index, array in enumerate(arrays):
+        if not isinstance(array, np.ndarray) or array.dtype != np.float64:
+            got = f"array of dtype {array.dtype}" if isinstance(array, np.ndarray) else type(array).__name__
+            raise TypeError(f"{name}[{index}] must be a float64 NumPy array (it is {effect} in place), got {got}")
+    return arrays
+
+
 def _check_params(params) -> list[np.ndarray]:
-    if isinstance(params, np.ndarray):
-        raise TypeError("params must be a list of arrays (for one array, pass [w])")
-    params = list(params)
+    params = _float64_arrays(params, "params", "w", "updated")
     if not params:
         raise ValueError("params must hold at least one array")
     for index, p in enumerate(params):
-        if not isinstance(p, np.ndarray) or p.dtype != np.float64:
-            kind = f"array of dtype {p.dtype}" if isinstance(p, np.ndarray) else type(p).__name__
-            raise TypeError(f"params[{index}] must be a float64 NumPy array (it is updated in place), got {kind}")
         if not p.flags.writeable:
             raise ValueError(f"params[{index}] is read-only; the optimizer updates parameters in place")
     return params
-
-
-def _check_hyper(value, name: str, low: float = 0.0, high: float | None = None, open_high: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {value!r}")
-    value = float(value)
-    too_high = high is not None and (value >= high if open_high else value > high)
-    if not value >= low or too_high:
-        bracket = ")" if open_high else "]"
-        interval = f"[{low}, {high}{bracket}" if high is not None else f">= {low}"
-        raise ValueError(f"{name} must be in {interval}, got {value}")
-    return value
 
 
 def _lerp_(start: np.ndarray, end: np.ndarray, weight: float) -> None:
@@ -105,9 +100,10 @@ class Optimizer:
     """Holds the parameters, their per-parameter state (momentum buffers, running averages) and the
     step count; subclasses define ``_update(param, grad, state)`` for one parameter."""
 
-    def __init__(self, params: Sequence[np.ndarray], lr: float):
+    def __init__(self, params: Sequence[np.ndarray], lr: float, weight_decay: float = 0.0):
         self.params = _check_params(params)
-        self.lr = _check_hyper(lr, "lr")
+        self.lr = as_non_negative_float(lr, "lr")
+        self.weight_decay = as_non_negative_float(weight_decay, "weight_decay")
         self.state: list[dict] = [{} for _ in self.params]
         self.step_count = 0
 
@@ -134,6 +130,11 @@ class Optimizer:
     def _update(self, param: np.ndarray, grad: np.ndarray, state: dict) -> None:
         raise NotImplementedError
 
+    def _decay(self, param: np.ndarray, grad: np.ndarray) -> np.ndarray:
+        """Weight decay as an L2 penalty: ``weight_decay * w`` added to the gradient, as every
+        ``torch.optim`` optimizer does it (:class:`AdamW` overrides this with the decoupled kind)."""
+        return grad + self.weight_decay * param if self.weight_decay else grad
+
 
 class SGD(Optimizer):
     """Stochastic gradient descent, optionally with momentum (``torch.optim.SGD``).
@@ -145,17 +146,15 @@ class SGD(Optimizer):
 
     def __init__(self, params, lr: float = 1e-3, momentum: float = 0.0, dampening: float = 0.0,
                  weight_decay: float = 0.0, nesterov: bool = False):
-        super().__init__(params, lr)
-        self.momentum = _check_hyper(momentum, "momentum")
-        self.dampening = _check_hyper(dampening, "dampening")
-        self.weight_decay = _check_hyper(weight_decay, "weight_decay")
+        super().__init__(params, lr, weight_decay)
+        self.momentum = as_non_negative_float(momentum, "momentum")
+        self.dampening = as_non_negative_float(dampening, "dampening")
         if nesterov and (self.momentum <= 0 or self.dampening != 0):
             raise ValueError("nesterov momentum needs momentum > 0 and dampening = 0")
         self.nesterov = bool(nesterov)
 
     def _update(self, param, grad, state):
-        if self.weight_decay:
-            grad = grad + self.weight_decay * param
+        grad = self._decay(param, grad)
         if self.momentum:
             if "momentum_buffer" not in state:
                 state["momentum_buffer"] = grad.copy()
@@ -175,17 +174,15 @@ class Adagrad(Optimizer):
 
     def __init__(self, params, lr: float = 1e-2, lr_decay: float = 0.0, weight_decay: float = 0.0,
                  initial_accumulator_value: float = 0.0, eps: float = 1e-10):
-        super().__init__(params, lr)
-        self.lr_decay = _check_hyper(lr_decay, "lr_decay")
-        self.weight_decay = _check_hyper(weight_decay, "weight_decay")
-        self.initial_accumulator_value = _check_hyper(initial_accumulator_value, "initial_accumulator_value")
-        self.eps = _check_hyper(eps, "eps")
+        super().__init__(params, lr, weight_decay)
+        self.lr_decay = as_non_negative_float(lr_decay, "lr_decay")
+        self.initial_accumulator_value = as_non_negative_float(initial_accumulator_value, "initial_accumulator_value")
+        self.eps = as_non_negative_float(eps, "eps")
 
     def _update(self, param, grad, state):
         if "sum" not in state:
             state["sum"] = np.full_like(param, self.initial_accumulator_value)
-        if self.weight_decay:
-            grad = grad + self.weight_decay * param
+        grad = self._decay(param, grad)
         lr_t = self.lr / (1.0 + (self.step_count - 1) * self.lr_decay)
         state["sum"] += grad * grad
         param -= lr_t * (grad / (np.sqrt(state["sum"]) + self.eps))
@@ -201,11 +198,10 @@ class RMSprop(Optimizer):
 
     def __init__(self, params, lr: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8, weight_decay: float = 0.0,
                  momentum: float = 0.0, centered: bool = False):
-        super().__init__(params, lr)
-        self.alpha = _check_hyper(alpha, "alpha", 0.0, 1.0)
-        self.eps = _check_hyper(eps, "eps")
-        self.weight_decay = _check_hyper(weight_decay, "weight_decay")
-        self.momentum = _check_hyper(momentum, "momentum")
+        super().__init__(params, lr, weight_decay)
+        self.alpha = as_probability(alpha, "alpha")
+        self.eps = as_non_negative_float(eps, "eps")
+        self.momentum = as_non_negative_float(momentum, "momentum")
         self.centered = bool(centered)
 
     def _update(self, param, grad, state):
@@ -215,8 +211,7 @@ class RMSprop(Optimizer):
                 state["momentum_buffer"] = np.zeros_like(param)
             if self.centered:
                 state["grad_avg"] = np.zeros_like(param)
-        if self.weight_decay:
-            grad = grad + self.weight_decay * param
+        grad = self._decay(param, grad)
         square_avg = state["square_avg"]
         square_avg *= self.alpha
         square_avg += (1.0 - self.alpha) * grad * grad
@@ -248,17 +243,13 @@ class Adam(Optimizer):
 
     def __init__(self, params, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
                  weight_decay: float = 0.0, amsgrad: bool = False):
-        super().__init__(params, lr)
+        super().__init__(params, lr, weight_decay)
         if not isinstance(betas, (tuple, list)) or len(betas) != 2:
             raise TypeError(f"betas must be a pair (beta1, beta2), got {betas!r}")
-        self.betas = (_check_hyper(betas[0], "betas[0]", 0.0, 1.0, open_high=True),
-                      _check_hyper(betas[1], "betas[1]", 0.0, 1.0, open_high=True))
-        self.eps = _check_hyper(eps, "eps")
-        self.weight_decay = _check_hyper(weight_decay, "weight_decay")
+        self.betas = (as_probability(betas[0], "betas[0]", allow_one=False),
+                      as_probability(betas[1], "betas[1]", allow_one=False))
+        self.eps = as_non_negative_float(eps, "eps")
         self.amsgrad = bool(amsgrad)
-
-    def _decay(self, param, grad):
-        return grad + self.weight_decay * param if self.weight_decay else grad
 
     def _update(self, param, grad, state):
         if not state:
@@ -310,14 +301,8 @@ def clip_grad_norm(grads: Sequence[np.ndarray], max_norm: float, norm_type: floa
     Returns:
         The total norm before clipping, a float.
     """
-    if isinstance(grads, np.ndarray):
-        raise TypeError("grads must be a list of arrays (for one array, pass [grad])")
-    grads = list(grads)
-    for index, g in enumerate(grads):
-        if not isinstance(g, np.ndarray) or g.dtype != np.float64:
-            got = f"array of dtype {g.dtype}" if isinstance(g, np.ndarray) else type(g).__name__
-            raise TypeError(f"grads[{index}] must be a float64 NumPy array (it is rescaled in place), got {got}")
-    max_norm = _check_hyper(max_norm, "max_norm")
+    grads = _float64_arrays(grads, "grads", "grad", "rescaled")
+    max_norm = as_non_negative_float(max_norm, "max_norm")
     norm_type = float(norm_type)
     if not norm_type > 0:
         raise ValueError(f"norm_type must be positive (or np.inf), got {norm_type}")

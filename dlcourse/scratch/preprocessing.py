@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlcourse._validate import as_positive_int
+from dlcourse._validate import as_float_array, as_positive_int
 
 __all__ = ["standardize", "one_hot"]
 
@@ -22,9 +22,7 @@ def standardize(X: np.ndarray) -> np.ndarray:
     Returns:
         Z: array of shape (N, D); ``X`` itself is not modified.
     """
-    X = np.asarray(X, dtype=float)
-    if X.ndim != 2:
-        raise ValueError(f"standardize expects X of shape (N, D), got shape {X.shape}")
+    X = as_float_array(X, "X", ndim=2)
     mean = X.mean(axis=0)                      # (D,)
     std = X.std(axis=0)                        # (D,)
     safe_std = np.where(std > 0, std, 1.0)     # constant columns: centred to 0, not divided by 0

@@ -31,7 +31,7 @@ from dlcourse.data.classification import make_blobs, make_spirals
 from dlcourse.plots.decision import (
     DecisionRegionArtists,
     grid_cell_centres,
-    plot_decision_regions,
+    plot_decision_regions_from_grid,
     scatter_classes,
     set_decision_bounds,
     update_scatter_classes,
@@ -182,9 +182,9 @@ def _title(state: ExplorerState) -> str:
 def plot_explorer(ax: Axes, state: ExplorerState) -> ExplorerArtists:
     """Draw the decision regions, the training points (filled) and the validation points (rings)."""
     data = state.data
-    regions = plot_decision_regions(ax, state.model.predict, data.X_train, data.y_train,
-                                    n_classes=NUM_CLASSES, bounds=data.bounds, grid_size=state.regions.shape[0],
-                                    smooth=True)
+    # state.regions is the grid explore() already predicted: no second pass of the model over it.
+    regions = plot_decision_regions_from_grid(ax, state.regions, data.X_train, data.y_train, data.bounds,
+                                              n_classes=NUM_CLASSES, smooth=True)
     validation = scatter_classes(ax, data.X_val, data.y_val, NUM_CLASSES, hollow=True, size=10, label="validation")
     for scatter in validation:
         scatter.set_alpha(0.5)
@@ -233,11 +233,7 @@ class DecisionBoundaryExplorer(Explorer):
     def __init__(self, dataset: str = "spirals", degree: int = 5, l2: float = 0.0, noise: float = 0.15,
                  num_train: int = 120, grid_size: int = 150, seed: int = 0) -> None:
         self.grid_size, self.seed = grid_size, seed
-        l2 = L2_CHOICES[_l2_index(l2)]
-        self.state = explore(dataset, degree, l2, noise, num_train, grid_size, seed)
-        self._shown = (dataset, degree, l2, noise, num_train)
-        live = LiveFigure(figsize=(5.4, 4.6))
-        self.artists = plot_explorer(live.axes, self.state)
+        self.artists: ExplorerArtists | None = None  # drawn by the first _draw
         controls = {
             "dataset": widgets.Dropdown(options=list(DATASETS), value=dataset, description="data"),
             "degree": widgets.IntSlider(value=degree, min=1, max=15, description="degree", continuous_update=False),
@@ -249,13 +245,13 @@ class DecisionBoundaryExplorer(Explorer):
             "num_train": widgets.IntSlider(value=num_train, min=20, max=MAX_TRAIN, step=20, description="N train",
                                            continuous_update=False),
         }
-        super().__init__(controls, self._draw, live)
+        super().__init__(controls, self._draw, LiveFigure(figsize=(5.4, 4.6)))
 
     def _draw(self, live_figure: LiveFigure, dataset: str, degree: int, l2: float, noise: float,
               num_train: int) -> str:
-        setting = (dataset, degree, l2, noise, num_train)
-        if setting != self._shown:  # the first draw shows the state computed in __init__
-            self.state = explore(dataset, degree, l2, noise, num_train, self.grid_size, self.seed)
-            self._shown = setting
-        self.artists = update_explorer_plot(self.artists, self.state)
+        self.state = explore(dataset, degree, l2, noise, num_train, self.grid_size, self.seed)
+        if self.artists is None:  # Explorer's first update: create the artists, later ones move them
+            self.artists = plot_explorer(live_figure.axes, self.state)
+        else:
+            self.artists = update_explorer_plot(self.artists, self.state)
         return status_text(self.state)

@@ -60,7 +60,7 @@ class LiveFigure:
         buffer = io.BytesIO()
         # print_png renders once; Figure.savefig would draw the figure twice.
         self.figure.canvas.print_png(buffer)
-        if self.freeze_layout and isinstance(self.figure.get_layout_engine(), ConstrainedLayoutEngine):
+        if self.freeze_layout and not self.layout_frozen:
             # The first rendering placed the axes; keep them there instead of solving the layout
             # again on every redraw (a third of the redraw time, and no jumping axes).
             self.figure.set_layout_engine("none")
