@@ -13,7 +13,9 @@ bare "wrong value".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+import copy
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +23,9 @@ import numpy as np
 
 __all__ = [
     "CheckFailed",
+    "call_answer",
+    "check_type",
+    "check_array",
     "check_close",
     "check_shape",
     "check_true",
@@ -215,3 +220,214 @@ def reference_versions(namespace: MutableMapping[str, Any], **references: Any) -
 def passed(name: str) -> None:
     """Print the line a test cell ends with when every check in it passed."""
     print(f"All checks of {name} passed.")
+
+
+# -- calling a student's function -------------------------------------------------------------------
+def _describe_type(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"a NumPy array of shape {value.shape} and dtype {value.dtype}"
+    if hasattr(value, "detach") and hasattr(value, "dtype"):
+        return f"a torch tensor of shape {tuple(value.shape)}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of length {len(value)}"
+    name = type(value).__name__
+    article = "an" if name[:1].lower() in "aeiou" else "a"
+    return f"{article} {name}" + ("" if value is None else f" ({value!r:.40})")
+
+
+def _snapshot(value: Any) -> Any:
+    """A copy of an argument to compare with after the call (arrays keep their dtype)."""
+    if hasattr(value, "detach") and hasattr(value, "clone"):  # a torch tensor
+        return value.detach().clone()
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # noqa: BLE001 - an uncopyable argument cannot be checked, only passed on
+        return _UNCHECKED
+
+
+_UNCHECKED = object()
+
+
+def _same(before: Any, after: Any) -> bool:
+    if before is _UNCHECKED:
+        return True
+    if isinstance(before, np.ndarray):
+        return (isinstance(after, np.ndarray) and before.dtype == after.dtype and before.shape == after.shape
+                and np.array_equal(before, after, equal_nan=True))
+    if hasattr(before, "detach") and hasattr(before, "clone"):
+        import torch
+
+        return (before.dtype == after.dtype and before.shape == after.shape
+                and bool(torch.equal(torch.nan_to_num(before), torch.nan_to_num(after.detach()))))
+    if isinstance(before, (list, tuple)):
+        return (type(before) is type(after) and len(before) == len(after)
+                and all(_same(b, a) for b, a in zip(before, after)))
+    if isinstance(before, dict):
+        return before.keys() == after.keys() and all(_same(before[k], after[k]) for k in before)
+    try:
+        return bool(before == after)
+    except Exception:  # noqa: BLE001 - objects without a usable == are not compared
+        return True
+
+
+def _qualified_name(function: Callable[..., Any]) -> str:
+    module = getattr(function, "__module__", None) or ""
+    return f"{module}.{getattr(function, '__qualname__', repr(function))}".lstrip(".")
+
+
+@contextmanager
+def _watching_for(forbidden: dict[Any, str]) -> Iterator[list[str]]:
+    """Record the names of the forbidden package functions entered inside the block."""
+    entered: list[str] = []
+    if not forbidden:
+        yield entered
+        return
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code in forbidden and not entered:
+            entered.append(forbidden[frame.f_code])
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        yield entered
+    finally:
+        sys.setprofile(previous)
+
+
+def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[..., Any]] = (),
+                **kwargs: Any) -> Any:
+    """Call a student's function the way a hidden test should, and return what it returned.
+
+    - ``function`` must be callable (an answer cell that defines something else fails in words);
+    - an exception raised inside the student's code fails with a message naming the call and the
+      exception, instead of a raw traceback from deep inside the test (``NotImplementedError``
+      passes through unchanged: the exercise is simply not answered yet);
+    - every argument is copied first; an answer that changes an argument in place fails, naming
+      the argument (a caller's data must survive the call);
+    - ``forbid`` lists the package's own implementations of the exercise: if the student's code
+      runs one of them, the check fails (the exercise asks the student to write it).
+    """
+    __tracebackhide__ = True
+    if not callable(function):
+        _fail(f"{call}: the name is bound to {_describe_type(function)}, not to a function. "
+              "Define it with `def` in the answer cell and run that cell.")
+    forbidden = {}
+    for reference in forbid:
+        code = getattr(reference, "__code__", None)
+        if code is not None:
+            forbidden[code] = _qualified_name(reference)
+    positional = [_snapshot(a) for a in args]
+    named = {k: _snapshot(v) for k, v in kwargs.items()}
+    try:
+        with _watching_for(forbidden) as entered:
+            result = function(*args, **kwargs)
+    except NotImplementedError:
+        raise
+    except CheckFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - the student's code raised: say so in words
+        where = _student_line(error)
+        _fail(f"{call} raised {type(error).__name__}: {error}" + (f" (at `{where}`)" if where else "")
+              + ". Read the error, then try the call yourself on a small input.")
+    if entered:
+        _fail(f"{call} calls the package's own `{entered[0]}`. This exercise asks you to write that "
+              "computation yourself: the package's version is for later chapters.")
+    for index, (before, after) in enumerate(zip(positional, args)):
+        if not _same(before, after):
+            _fail(f"{call} changed its argument number {index + 1} ({_describe_type(before)}) in place. "
+                  "A function must leave its inputs as it found them: compute into a new array "
+                  "(for example `X = X - m` instead of `X -= m`, or start from `X.copy()`).")
+    for name, before in named.items():
+        if not _same(before, kwargs[name]):
+            _fail(f"{call} changed its argument `{name}` in place. A function must leave its inputs as it "
+                  "found them: compute into a new array instead.")
+    return result
+
+
+def _student_line(error: BaseException) -> str | None:
+    """The last line of the traceback that ran in a notebook cell (the student's code), if any."""
+    line = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        filename = code.co_filename
+        if filename.startswith("<ipython-input") or "ipykernel_" in filename or filename.startswith("<string"):
+            import linecache
+
+            text = linecache.getline(filename, traceback.tb_lineno).strip()
+            if text:
+                line = text
+        traceback = traceback.tb_next
+    return line
+
+
+# -- strict return types ---------------------------------------------------------------------------
+_TYPE_NAMES = {float: "a float", int: "an int", bool: "a bool", np.ndarray: "a NumPy array",
+               tuple: "a tuple", list: "a list", dict: "a dict", str: "a str"}
+
+
+def _is_instance(value: Any, expected: type) -> bool:
+    if expected is float:
+        return isinstance(value, (float, np.floating)) and not isinstance(value, np.ndarray)
+    if expected is int:
+        return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+    if expected is bool:
+        return isinstance(value, (bool, np.bool_))
+    return isinstance(value, expected)
+
+
+def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint: str | None = None) -> None:
+    """Fail unless ``value`` has the type the statement promises.
+
+    Strict where students slip: ``float`` accepts a Python float or a NumPy floating scalar, not a
+    length-1 array, an int or a tensor; ``int`` accepts Python or NumPy integers but not a bool or
+    a float that happens to be whole.
+    """
+    __tracebackhide__ = True
+    options = expected if isinstance(expected, tuple) else (expected,)
+    if any(_is_instance(value, option) for option in options):
+        return
+    wanted = " or ".join(_TYPE_NAMES.get(o, f"a {o.__name__}") for o in options)
+    advice = ""
+    if float in options and isinstance(value, np.ndarray) and value.size == 1:
+        advice = " Turn a one-element result into a number with `float(...)` or by reducing over every axis."
+    elif float in options and _is_instance(value, int):
+        advice = " An int here means some division or mean was lost (or the result is truncated)."
+    elif int in options and isinstance(value, (float, np.floating)):
+        advice = " A count or an index is an int: do not build it from float arithmetic."
+    _fail(f"{call} should return {wanted}, but returned {_describe_type(value)}.{advice}"
+          + (f" {hint}" if hint else ""))
+
+
+_DTYPE_KINDS = {"float": ("f", "a floating-point"), "int": ("iu", "an integer"), "bool": ("b", "a boolean")}
+
+
+def check_array(value: Any, *, call: str, shape: tuple[int | None, ...] | None = None,
+                dtype: str | None = None, hint: str | None = None) -> np.ndarray:
+    """Fail unless ``value`` is a NumPy array of the promised ``shape`` (``None`` entries match any
+    size) and ``dtype`` kind (``"float"``, ``"int"`` or ``"bool"``); return it."""
+    __tracebackhide__ = True
+    suffix = f" {hint}" if hint else ""
+    if value is None:
+        _fail(f"{call} returned None. Did you forget the `return` statement?")
+    if not isinstance(value, np.ndarray):
+        _fail(f"{call} should return a NumPy array, but returned {_describe_type(value)}. "
+              "Build the result with NumPy (`np.array(...)`, `np.zeros(...)`) rather than a list." + suffix)
+    if shape is not None:
+        shape = tuple(shape)
+        matches = len(shape) == value.ndim and all(s is None or s == v for s, v in zip(shape, value.shape))
+        if not matches:
+            wanted = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+            _fail(f"{call} should return an array of shape {wanted}, but returned shape {value.shape}." + suffix)
+    if dtype is not None:
+        kinds, words = _DTYPE_KINDS[dtype]
+        if value.dtype.kind not in kinds:
+            advice = {
+                "float": " Integer input gives integer arrays (`np.zeros_like` of an int array is int): "
+                         "ask for floats explicitly (`dtype=float`, `astype(float)`).",
+                "int": " Counts and labels are integers: create the array with `dtype=int`.",
+                "bool": "",
+            }[dtype]
+            _fail(f"{call} should return {words} array, but its dtype is {value.dtype}.{advice}" + suffix)
+    return value

@@ -130,3 +130,106 @@ def test_reference_versions_swap_names_for_the_block_only():
         with reference_versions(namespace, helper=lambda: "reference"):
             raise RuntimeError("a failing check inside")
     assert namespace["answer"]() == "student's"
+
+
+# -- call_answer, check_type, check_array -----------------------------------------------------------
+from dlcourse.checking import call_answer, check_array, check_type  # noqa: E402
+from dlcourse.scratch import losses  # noqa: E402
+
+
+def test_call_answer_returns_what_a_correct_function_returns():
+    X = np.arange(6.0).reshape(2, 3)
+    result = call_answer(lambda A, scale=1.0: A * scale, X, call="f(X)", scale=2.0)
+    np.testing.assert_array_equal(result, 2 * X)
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda X: X.__isub__(1),                     # X -= 1
+    lambda X: X.sort(axis=0),                    # sorts the caller's rows
+    lambda X: X.__setitem__((0, 0), np.nan),     # one entry set to nan
+])
+def test_call_answer_fails_an_answer_that_changes_its_argument(mutate):
+    def answer(X):
+        mutate(X)
+        return X.sum()
+    X = np.array([[3.0, 1.0], [2.0, 5.0]])
+    message = _message(call_answer, answer, X, call="total(X)")
+    assert "total(X) changed its argument number 1" in message and "in place" in message
+
+
+def test_call_answer_sees_changes_to_lists_dicts_tensors_and_keyword_arguments():
+    assert "argument number 1" in _message(call_answer, lambda xs: xs.append(1), [0], call="f(xs)")
+    assert "argument `d`" in _message(call_answer, lambda d: d.update(a=2), call="f(d=d)", d={"a": 1})
+    t = torch.zeros(3)
+    assert "in place" in _message(call_answer, lambda t: t.add_(1), t, call="f(t)")
+
+
+def test_call_answer_words_an_exception_from_the_students_code():
+    def answer(z):
+        return np.log(z)[5]
+    message = _message(call_answer, answer, np.ones(3), call="g(z)")
+    assert message.startswith("g(z) raised IndexError: index 5 is out of bounds")
+
+
+def test_call_answer_lets_an_unanswered_exercise_raise_not_implemented():
+    def stub(z):
+        raise NotImplementedError()
+    with pytest.raises(NotImplementedError):
+        call_answer(stub, 1.0, call="f(z)")
+
+
+def test_call_answer_names_what_is_not_a_function():
+    assert "not to a function" in _message(call_answer, np.zeros(2), call="f(z)")
+
+
+def test_call_answer_fails_an_answer_that_runs_the_packages_reference():
+    def wrapper(z):
+        return losses.log_softmax(z)
+    def indirect(z):
+        return (lambda v: losses.log_softmax(v))(z)
+    for answer in (wrapper, indirect):
+        message = _message(call_answer, answer, np.ones((2, 3)), call="log_softmax(z)", forbid=[losses.log_softmax])
+        assert "calls the package's own" in message and "log_softmax" in message
+
+
+def test_call_answer_allows_other_package_functions_and_restores_profiling():
+    import sys
+
+    before = sys.getprofile()
+    result = call_answer(lambda z: losses.log_softmax(z), np.zeros((1, 2)), call="f(z)", forbid=[losses.gaussian_nll])
+    np.testing.assert_allclose(result, np.log([[0.5, 0.5]]))
+    assert sys.getprofile() is before
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1.5, float), (np.float64(1.5), float), (np.float32(1.5), float),
+    (3, int), (np.int64(3), int), (True, bool), (np.zeros(2), np.ndarray), ((1, 2), tuple),
+    (2, (int, float)),
+])
+def test_check_type_accepts_the_promised_type(value, expected):
+    check_type(value, expected, call="f()")
+
+
+@pytest.mark.parametrize("value, expected, words", [
+    (np.array([1.5]), float, "float(...)"),
+    (np.array(1.5), float, "a NumPy array"),
+    (3, float, "division or mean was lost"),
+    (3.0, int, "A count or an index is an int"),
+    (True, int, "a bool"),
+    ([1.0], float, "a list of length 1"),
+    (torch.tensor(1.0), float, "torch tensor"),
+])
+def test_check_type_is_strict_where_students_slip(value, expected, words):
+    message = _message(check_type, value, expected, call="f()")
+    assert message.startswith("f() should return") and words in message
+
+
+def test_check_array_checks_container_shape_and_dtype_kind():
+    assert check_array(np.zeros((2, 3), np.float32), call="f()", shape=(2, None), dtype="float").shape == (2, 3)
+    assert "NumPy array, but returned a list" in _message(check_array, [1.0, 2.0], call="f()")
+    assert "returned None" in _message(check_array, None, call="f()")
+    assert "shape (2, any)" in _message(check_array, np.zeros((3, 3)), call="f()", shape=(2, None))
+    assert "shape (3,)" in _message(check_array, np.zeros((3, 1)), call="f()", shape=(3,))
+    assert "zeros_like" in _message(check_array, np.zeros(3, int), call="f()", dtype="float")
+    assert "dtype=int" in _message(check_array, np.zeros(3), call="f()", dtype="int")
+    check_array(np.zeros(3, np.uint8), call="f()", dtype="int")
