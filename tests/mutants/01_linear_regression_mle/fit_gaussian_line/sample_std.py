@@ -1,0 +1,10 @@
+"""Estimates sigma with the unbiased-looking N - 1 (np.std(..., ddof=1)) instead of the maximum
+likelihood 1/N."""
+def fit_gaussian_line(x, y, intercept=False):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if intercept:
+        w = np.sum((x - x.mean()) * (y - y.mean())) / np.sum((x - x.mean()) ** 2)
+        b = y.mean() - w * x.mean()
+    else:
+        w, b = np.sum(x * y) / np.sum(x * x), 0.0
+    return float(w), float(b), float(np.std(y - (w * x + b), ddof=1))
