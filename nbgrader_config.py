@@ -93,6 +93,11 @@ c.ExportApp.plugin_class = "dlcourse.grading.export.CsvExportWithStatus"
 # class: repair it first (see dlcourse.grading.hooks.repair_submission).
 c.Autograde.pre_convert_hook = "dlcourse.grading.hooks.repair_submission"
 
+# The Validate button cuts every line of a failed cell's output at Validator.width (90 by default),
+# which cut the checks' worded messages in the middle. A wider limit shows them whole (the
+# separator lines get longer: a price worth paying for the message that says what to fix).
+c.Validator.width = 400
+
 # The stub that replaces every solution region in the student version.
 c.ClearSolutions.code_stub = {
     "python": "# YOUR CODE HERE\nraise NotImplementedError()",

@@ -129,7 +129,7 @@ CORPUS: list[Attack] = [
            answer=_with(suffix="get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)")),
     Attack("guard-checking-patched", "the checking helpers patched (screen off)", "not graded: kernel was changed",
            defences="guard", answer="import dlcourse.checking as c\nc.check_close = lambda *a, **k: None"),
-    Attack("guard-run-cell", "run_cell replaced (screen off)", "not graded: kernel was changed", defences="guard",
+    Attack("guard-run-cell", "run_cell replaced (screen off)", "not graded: could not check the kernel", defences="guard",
            answer="get_ipython().run_cell = lambda *a, **k: None"),
     Attack("guard-sys-modules", "a fake module in sys.modules (screen off)", "not graded: kernel was changed",
            defences="guard", answer="import sys, types\nsys.modules['dlcourse.checking'] = types.ModuleType('fake')"),
