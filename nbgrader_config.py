@@ -47,7 +47,7 @@ c.Execute.extra_arguments = [
 ]
 
 # A student who deletes a test cell gets it back (and is graded by it) instead of skipping it.
-c.OverwriteCells.add_missing_cells = True
+c.OverwriteCells.add_missing_cells = True  # (the course's subclass below inherits it)
 
 # -- trusted grading (dlcourse/grading/, README "Grading a class") ---------------------------------
 # Sanitizing: nbgrader's own steps, then every cell but the answers is taken from the master.
@@ -55,7 +55,7 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "nbgrader.preprocessors.OverwriteCells",
+    "dlcourse.grading.execute.OverwriteCellsReportingEdits",
     "dlcourse.grading.execute.RestoreMasterCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]

@@ -76,3 +76,19 @@ def test_feedback_hides_every_hidden_region_and_keeps_the_rest():
     assert "secret_oracle" not in shown and "other_secret" not in shown
     assert shown.startswith("check(a)\n") and "visible()" in shown
     assert shown.count("Hidden tests run here") == 2
+
+
+@pytest.mark.parametrize("chapter", chapters())
+def test_a_released_test_cell_counts_as_unedited(chapter):
+    """autograde warns about edited test cells only: the student's copy (no hidden tests) must
+    match the master's visible part exactly, for every test cell of every chapter."""
+    from course import grading_cells, master_path, read_notebook, source_text, view_path
+    from dlcourse.grading.execute import _visible_part
+
+    master = grading_cells(read_notebook(master_path(chapter)))
+    release = grading_cells(read_notebook(view_path("notebooks", chapter)))
+    assert master.keys() == release.keys()
+    for grade_id in master:
+        assert _visible_part(source_text(release[grade_id])) == _visible_part(source_text(master[grade_id])), grade_id
+    edited = source_text(next(iter(release.values()))) + "\npass"
+    assert _visible_part(edited) != _visible_part(source_text(next(iter(master.values()))))
