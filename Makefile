@@ -22,7 +22,7 @@ START_NOTEBOOK := notebooks/00_welcome/00_welcome.ipynb
 # Jupyter refuses to start as root unless told to (containers and CI machines often are root).
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help install lab test release grade bench lock clean
+.PHONY: help install lab test release gradebook grade bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -57,6 +57,9 @@ release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with
 	  $(BIN)/nbgrader generate_assignment "$$chapter" --force --log-level=WARN; \
 	  $(BIN)/nbgrader generate_solution "$$chapter" --force --log-level=WARN; \
 	done
+
+gradebook: $(INSTALLED)  ## record every chapter's test cells and points in gradebook.db (instructors; seconds)
+	$(BIN)/nbgrader generate_assignment "*" --force --log-level=ERROR
 
 grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=01_... for one)
 	$(BIN)/python -m dlcourse.grading notebooks $(CHAPTER) --feedback "$(FEEDBACK)"
