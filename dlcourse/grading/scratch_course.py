@@ -321,6 +321,11 @@ def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], fee
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["class"]:  # the instructor's command: a whole class, in parallel
+        from .classroom import main as grade_class_main
+
+        return grade_class_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m dlcourse.grading",
         description="Grade your chapter notebooks with the course's nbgrader autograder "
