@@ -22,10 +22,10 @@ START_NOTEBOOK := notebooks/00_welcome/00_welcome.ipynb
 # Jupyter refuses to start as root unless told to (containers and CI machines often are root).
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help install lab test release grade bench lock clean
+.PHONY: help install lab test release gradebook grade grade-class bench bench-grading lock clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
 install: $(INSTALLED)  ## create .venv and install the pinned environment (done by lab/test when needed)
 
@@ -58,13 +58,23 @@ release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with
 	  $(BIN)/nbgrader generate_solution "$$chapter" --force --log-level=WARN; \
 	done
 
+gradebook: $(INSTALLED)  ## record every chapter's test cells and points in gradebook.db (instructors; seconds)
+	$(BIN)/nbgrader generate_assignment "*" --force --log-level=ERROR
+
 grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=01_... for one)
 	$(BIN)/python -m dlcourse.grading notebooks $(CHAPTER) --feedback "$(FEEDBACK)"
+
+grade-class: $(INSTALLED)  ## instructors: autograde CHAPTER=... for every submission, in parallel (WORKERS=n, SCHEDULER=tcp://...)
+	@test -n "$(CHAPTER)" || { echo "usage: make grade-class CHAPTER=01_linear_regression_mle [WORKERS=4] [SCHEDULER=tcp://host:8786]"; exit 2; }
+	$(BIN)/python -m dlcourse.grading class "$(CHAPTER)" $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, widget redraw times, model training times
 	$(BIN)/python benchmarks/numpy_vs_torch.py
 	$(BIN)/python benchmarks/widget_redraw.py
 	$(BIN)/python benchmarks/model_training.py
+
+bench-grading: $(INSTALLED)  ## measure class grading: per submission by chapter, sequential vs parallel vs Dask (minutes)
+	$(BIN)/python benchmarks/class_grading.py $(BENCH_ARGS)
 
 lock:  ## re-resolve requirements.lock from pyproject.toml's ranges (maintainers)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
