@@ -325,6 +325,17 @@ class OverwriteCellsReportingEdits(OverwriteCells):
     master's visible part is restored silently; an edited one is reported as such (and restored).
     """
 
+    def preprocess(self, nb, resources):
+        # nbgrader's DeduplicateIds keeps the first cell of a grade_id and takes the id off the
+        # copies but leaves the rest of their nbgrader metadata; OverwriteCells then fails on a
+        # cell without an id ("KeyError: 'grade_id'") and the notebook was not graded. A copy
+        # without an id is no nbgrader cell: drop its metadata (RestoreMasterCells drops the cell).
+        for cell in nb.cells:
+            meta = cell.get("metadata", {})
+            if "nbgrader" in meta and not meta["nbgrader"].get("grade_id"):
+                del meta["nbgrader"]
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell, resources, cell_index):
         self._unchanged = False
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
