@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from course import REPO, read_notebook, solved_answers, source_text, view_path, with_answers
+from course import (REPO, STANDARDIZE_FOR_THE_VISIBLE_EXAMPLES_ONLY, read_notebook, solved_answers, source_text,
+                    view_path, with_answers)
 from dlcourse.grading import ScratchCourse
 
 pytestmark = [pytest.mark.grading, pytest.mark.xdist_group("student-repo")]
@@ -130,16 +131,6 @@ def test_make_grade_in_the_student_repo_grades_a_solved_notebook(student_repo, t
     assert "All checks of standardize passed" in (tmp_path / f"{CHAPTER}.html").read_text()
 
 
-# Right on the visible tests' small examples (at most 3 rows), wrong on anything bigger: the
-# visible tests pass it and the hidden tests, with their larger random matrices, do not.
-TUNED_TO_THE_VISIBLE_TESTS = '''def standardize(X):
-    if X.shape[0] > 3:
-        return X.copy()
-    std = X.std(axis=0)
-    return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
-'''
-
-
 def test_the_student_grader_knows_only_the_visible_tests(student_repo, tmp_path):
     """The student repository's grade counts the visible tests only; the instructor's counts the
     hidden ones too. An answer tuned to the visible examples shows the difference."""
@@ -147,7 +138,7 @@ def test_the_student_grader_knows_only_the_visible_tests(student_repo, tmp_path)
     for side, repository in (("student", student_repo), ("instructor", REPO)):
         course = ScratchCourse(tmp_path / side, repository, [CHAPTER])
         release = read_notebook(course.release_notebook(CHAPTER))
-        course.submit("tuned", CHAPTER, with_answers(release, {"standardize": TUNED_TO_THE_VISIBLE_TESTS}))
+        course.submit("tuned", CHAPTER, with_answers(release, {"standardize": STANDARDIZE_FOR_THE_VISIBLE_EXAMPLES_ONLY}))
         graded[side] = course.autograde(CHAPTER)["tuned"]
     student, instructor = graded["student"], graded["instructor"]
     assert student.error is None and instructor.error is None, (student.error, instructor.error)
