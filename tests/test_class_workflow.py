@@ -141,7 +141,9 @@ def _student_config(exchange: Path, student: str) -> str:
     """A student's ~/.jupyter/nbgrader_config.py. On a JupyterHub the administrator writes the first
     two lines once for everybody (/etc/jupyter/nbgrader_config.py), and nbgrader takes the student
     id from the Unix account. These students share one account (the test's), so each names
-    their own id."""
+    their own id. Nothing else is needed as root: every permission check the exchange makes passes,
+    and Exchange.path_includes_course (./dlcourse/00_welcome instead of ./00_welcome) only matters
+    to a student who takes several courses in one directory."""
     return (_exchange_config(exchange) + 'c.CourseDirectory.course_id = "dlcourse"\n'
             f"c.CourseDirectory.student_id = {student!r}\n")
 
