@@ -198,11 +198,12 @@ def _edited_setup_cell(notebook: dict) -> dict:
 
 
 def _duplicated_answer(notebook: dict) -> dict:
-    """The answer cell pasted twice (same grade_id): a right answer first, a wrong one after."""
-    notebook = _answered(notebook)
+    """The answer cell pasted twice (same grade_id): a wrong first try, the right answer in the copy
+    below it. nbgrader's rule, kept: the last copy of a grade_id counts."""
+    notebook = _answered(notebook, "def standardize(X):\n    return X\n")
     cell = _cells_with(notebook, "standardize")[0]
     index = notebook["cells"].index(cell)
-    copy = {**cell, "id": "dup1", "metadata": {**cell["metadata"]}, "source": "def standardize(X):\n    return X\n"}
+    copy = {**cell, "id": "dup1", "metadata": {**cell["metadata"]}, "source": CORRECT}
     notebook["cells"].insert(index + 1, copy)
     return notebook
 
@@ -220,5 +221,6 @@ CORPUS += [
     Attack("added-cell", "the answer written in a cell the student added, not in the answer cell", 0.0,
            notebook=_added_cell, note=None),
     Attack("edited-setup-cell", "a hook planted in a setup cell instead of an answer cell", 2.0, notebook=_edited_setup_cell),
-    Attack("duplicated-answer-cell", "the answer cell duplicated, the copy wrong", 2.0, notebook=_duplicated_answer),
+    Attack("duplicated-answer-cell", "the answer cell duplicated (same grade_id): graded, the last copy counts",
+           2.0, notebook=_duplicated_answer),
 ]

@@ -95,8 +95,17 @@ def _outcome(course: Path, assignment: str, student: str, code: int, log: str) -
     if failed:
         return "; ".join(r.reason for r in failed)
     if code != 0 or not records:
-        lines = [line for line in log.splitlines() if "ERROR" in line or "Error" in line]
-        return lines[-1].strip() if lines else f"nbgrader autograde exited with {code}"
+        # The notebook never reached the grader (not a notebook, no notebook): say why, as export does.
+        from nbgrader.coursedir import CourseDirectory
+
+        from .status import submission_outcome
+
+        notebooks = sorted(p.stem for p in (course / "source" / assignment).glob("*.ipynb")) or [assignment]
+        outcome = submission_outcome(CourseDirectory(root=str(course)), assignment, student, notebooks)
+        if not outcome.graded:
+            return outcome.reason
+        lines = [line for line in log.splitlines() if "ERROR" in line]
+        return lines[0].strip() if lines else f"nbgrader autograde exited with {code}"
     return None
 
 

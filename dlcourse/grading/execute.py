@@ -126,7 +126,7 @@ class TrustedExecute(Execute):
         except Exception as error:
             self._finish(NOT_GRADED, f"the grader failed on this notebook: {type(error).__name__}: {error}")
             raise
-        self._finish(GRADED, "; ".join(self._notes))
+        self._finish(GRADED)
         return result
 
     async def async_start_new_kernel(self, **kwargs):
@@ -141,14 +141,15 @@ class TrustedExecute(Execute):
 
     start_new_kernel = run_sync(async_start_new_kernel)
 
-    def _finish(self, status: str, reason: str) -> None:
+    def _finish(self, status: str, reason: str = "") -> None:
         record = self._record
-        record.status, record.reason = status, reason
-        record.seconds = round(time.monotonic() - self._started, 2)
-        record.notes = self._notes
         if record.sandboxed is False:
             problem = getattr(self, "_sandbox_problem", None) or "the kernel manager has no sandbox"
             self._notes.append(f"graded WITHOUT a sandbox ({problem})")
+        # A graded notebook's reason column carries what the grader noted (limits hit, no sandbox).
+        record.status, record.reason = status, reason or "; ".join(self._notes)
+        record.seconds = round(time.monotonic() - self._started, 2)
+        record.notes = self._notes
         try:
             write_status(_course_root(self), record)
         except OSError as error:  # the record is a report: never lose the grade over it
@@ -324,6 +325,17 @@ class OverwriteCellsReportingEdits(OverwriteCells):
     and a real edit drowned in that noise. Here a locked cell whose visible part equals the
     master's visible part is restored silently; an edited one is reported as such (and restored).
     """
+
+    def preprocess(self, nb, resources):
+        # nbgrader's DeduplicateIds keeps the first cell of a grade_id and takes the id off the
+        # copies but leaves the rest of their nbgrader metadata; OverwriteCells then fails on a
+        # cell without an id ("KeyError: 'grade_id'") and the notebook was not graded. A copy
+        # without an id is no nbgrader cell: drop its metadata (RestoreMasterCells drops the cell).
+        for cell in nb.cells:
+            meta = cell.get("metadata", {})
+            if "nbgrader" in meta and not meta["nbgrader"].get("grade_id"):
+                del meta["nbgrader"]
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, cell_index):
         self._unchanged = False
