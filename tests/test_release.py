@@ -14,7 +14,7 @@ from dlcourse.grading.release import StableWidgetIds
 def _executed_with_random_widget_ids() -> nbformat.NotebookNode:
     box, slider, layout = (uuid.uuid4().hex for _ in range(3))
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("explorer")
+    cell = nbformat.v4.new_code_cell("explorer", id="explorer")
     cell.outputs = [nbformat.v4.new_output("display_data", data={
         "application/vnd.jupyter.widget-view+json": {"model_id": box, "version_major": 2, "version_minor": 0},
         "text/plain": "VBox(...)"})]
