@@ -12,8 +12,9 @@ c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.solution_directory = "solutions"
 
-# Every notebook runs on a laptop CPU in well under a minute, but one cell may train a small
-# network: allow a slow machine five minutes per cell before nbgrader gives up on it.
+# `make release` and a student's Validate execute notebooks with nbgrader's Execute: a generous
+# limit per cell for a slow laptop. Grading (autograde) uses the course's TrustedExecute below,
+# with its own, tighter limits.
 c.Execute.timeout = 300
 # Timestamps in the executed solutions would change on every regeneration and make the
 # committed `solutions/` churn for nothing.
@@ -48,9 +49,49 @@ c.Execute.extra_arguments = [
 # A student who deletes a test cell gets it back (and is graded by it) instead of skipping it.
 c.OverwriteCells.add_missing_cells = True
 
+# -- trusted grading (dlcourse/grading/, README "Grading a class") ---------------------------------
+# Sanitizing: nbgrader's own steps, then every cell but the answers is taken from the master.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "dlcourse.grading.execute.RestoreMasterCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Executing: the course's TrustedExecute instead of nbgrader's Execute (screening of answer cells,
+# a sandboxed kernel, a guard around every test cell, limits, a graded/not-graded record).
+c.Autograde.autograde_preprocessors = [
+    "dlcourse.grading.execute.TrustedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.TrustedExecute.cell_timeout = 30           # an exercise's tests take a second or two
+c.TrustedExecute.training_cell_timeout = 120  # cells with metadata {"dlcourse": {"training": true}}
+c.TrustedExecute.notebook_timeout = 300       # every chapter runs in well under a minute
+c.TrustedExecute.max_output_characters = 100_000
+# auto: sandboxed with bubblewrap where it works, otherwise graded with a loud warning in the log,
+# the record and the export. An instructor's server should say "required".
+# DLCOURSE_SANDBOX=required (CI sets it) or =off overrides it without editing this file.
+import os as _os  # noqa: E402
+
+c.SandboxedKernelManager.mode = _os.environ.get("DLCOURSE_SANDBOX", "auto")
+# Feedback shows each check's message and points, not the hidden tests' code.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "dlcourse.grading.feedback.HideHiddenTests",
+]
+# `nbgrader export` adds status and reason columns: a notebook that could not be graded is not a 0.
+c.ExportApp.plugin_class = "dlcourse.grading.export.CsvExportWithStatus"
+
 # One notebook with damaged nbgrader metadata would otherwise stop autograde for the rest of the
-# class: repair it first (see dlcourse.grading.repair_submission).
-c.Autograde.pre_convert_hook = "dlcourse.grading.repair_submission"
+# class: repair it first (see dlcourse.grading.hooks.repair_submission).
+c.Autograde.pre_convert_hook = "dlcourse.grading.hooks.repair_submission"
 
 # The stub that replaces every solution region in the student version.
 c.ClearSolutions.code_stub = {

@@ -29,7 +29,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ScratchCourse", "SubmissionGrade", "find_repository", "repair_submission", "main"]
+__all__ = ["ScratchCourse", "SubmissionGrade", "find_repository", "main"]
 
 # Student ids become directory names and database keys; keep them plain.
 _STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -60,7 +60,9 @@ class SubmissionGrade:
     scores: dict[str, float] = field(default_factory=dict)  # test cell grade_id -> points earned
     max_scores: dict[str, float] = field(default_factory=dict)  # test cell grade_id -> points possible
     messages: dict[str, str] = field(default_factory=dict)  # test cell grade_id -> its error, if it failed
-    error: str | None = None  # why the notebook could not be graded, if it could not
+    error: str | None = None  # why the notebook could not be graded ("not graded: <reason>")
+    notes: str = ""  # what the grader noted on a graded run (time limits hit, output cut, no sandbox)
+    sandboxed: bool | None = None
 
     @property
     def total(self) -> float:
@@ -135,6 +137,12 @@ class ScratchCourse:
             )
         return process
 
+    def coursedir(self):
+        """nbgrader's view of this course directory (paths of submitted/, autograded/, ...)."""
+        from nbgrader.coursedir import CourseDirectory
+
+        return CourseDirectory(root=str(self.root))
+
     def release_notebook(self, chapter: str) -> Path:
         """The student version nbgrader generated here (the config's release directory is
         ``notebooks``, as in the repository)."""
@@ -185,7 +193,17 @@ class ScratchCourse:
     def _read_grades(self, student: str, chapter: str, error: str | None) -> SubmissionGrade:
         from nbgrader.api import Gradebook, MissingEntry
 
+        from .status import submission_outcome
+
         result = SubmissionGrade(student=student, chapter=chapter)
+        outcome = submission_outcome(self.coursedir(), chapter, student, [chapter])
+        result.sandboxed = outcome.sandboxed
+        if not outcome.graded:
+            # The grader's own record says why (tampering, a dead kernel); nbgrader's log is
+            # the fallback for failures that happened before the grader ran.
+            result.error = outcome.reason if "see the autograde log" not in outcome.reason or error is None else error
+            return result
+        result.notes = outcome.reason
         if error is not None:
             result.error = error
             return result
@@ -257,50 +275,6 @@ def _failure_reason(log: str, student: str) -> str:
     return "nbgrader could not process this notebook (see its log)"
 
 
-def repair_submission(assignment: str, student: str, notebooks: list[str], **_: object) -> None:
-    """nbgrader pre-convert hook: keep one damaged notebook from stopping a whole class's grading.
-
-    nbgrader aborts ``autograde`` for *every* remaining student when one notebook carries nbgrader
-    metadata of an old or unknown schema version. Before a submission is graded, this hook upgrades
-    old metadata (what ``nbgrader update`` does), reads metadata stamped with an unknown newer
-    version as the current version, and strips metadata that is still invalid (a test cell then
-    comes back from the gradebook, as for a deleted cell). A notebook that is not valid
-    JSON is left alone: nbgrader reports that student and grades the others.
-    """
-    import logging
-
-    import nbformat
-    from nbgrader.nbgraderformat import MetadataValidator, SchemaTooNewError
-
-    log = logging.getLogger("dlcourse.grading")
-    validator = MetadataValidator()
-    for path in notebooks:
-        try:
-            notebook = nbformat.read(path, as_version=4)
-        except Exception:  # noqa: BLE001 - unreadable: nbgrader reports it for this student only
-            continue
-        before = json.dumps(notebook, sort_keys=True)
-        for cell in notebook.cells:
-            if "nbgrader" not in cell.get("metadata", {}):
-                continue
-            try:
-                validator.upgrade_cell_metadata(cell)
-                validator.validate_cell(cell)
-                continue
-            except SchemaTooNewError:
-                # Same fields under a version number nbgrader does not know: read them as current.
-                cell.metadata["nbgrader"]["schema_version"] = validator.schema_version
-            except Exception:  # noqa: BLE001 - handled below
-                pass
-            try:
-                validator.validate_cell(cell)
-            except Exception as error:  # noqa: BLE001 - any damage: fall back to the gradebook's cell
-                log.warning("%s: %s: dropping damaged nbgrader metadata of a cell (%s)", student, path, error)
-                del cell.metadata["nbgrader"]
-        if json.dumps(notebook, sort_keys=True) != before:
-            nbformat.write(notebook, path)
-
-
 # -- the student's command ----------------------------------------------------------------------
 def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], feedback_dir: Path) -> int:
     available = sorted(p.name for p in (repository / "source").iterdir() if p.is_dir())
@@ -328,7 +302,7 @@ def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], fee
             print(f"\n{chapter}: grading (runs the whole notebook)...")
             grade = course.autograde(chapter)["me"]
             if grade.error:
-                print(f"  could not be graded: {grade.error}")
+                print(f"  NOT GRADED: {grade.error}")
                 continue
             for cell, score in grade.scores.items():
                 mark = "ok  " if score == grade.max_scores[cell] else "FAIL"
@@ -336,6 +310,8 @@ def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], fee
                 if cell in grade.messages and score != grade.max_scores[cell]:
                     print(textwrap.indent(textwrap.fill(grade.messages[cell], width=96), " " * 10))
             print(f"  {'':4} {'total':<40} {grade.total:g} / {grade.max_total:g}")
+            if grade.notes:
+                print(textwrap.indent(textwrap.fill(f"note: {grade.notes}", width=96), "  "))
             page = course.generate_feedback(chapter).get("me")
             if page is not None:
                 target = feedback_dir / f"{chapter}.html"

@@ -1,0 +1,5 @@
+import sys
+
+from .scratch_course import main
+
+sys.exit(main())
