@@ -22,10 +22,15 @@ START_NOTEBOOK := notebooks/00_welcome/00_welcome.ipynb
 # Jupyter refuses to start as root unless told to (containers and CI machines often are root).
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: help install lab test release grade bench lock clean
+# A student repository (`make student-repo`) has no source/, tests/ or benchmarks/: the targets
+# that need them say so instead of failing halfway. Use: $(call instructor_only,tests)
+instructor_only = @test -d $(1) || { echo "make $@: there is no $(1)/ here (a student repository \
+  has none); 'make grade' grades your notebooks."; exit 2; }
+
+.PHONY: help install lab test release gradebook grade grade-class student-repo bench bench-grading lock clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
 install: $(INSTALLED)  ## create .venv and install the pinned environment (done by lab/test when needed)
 
@@ -47,24 +52,43 @@ lab: $(INSTALLED)  ## open JupyterLab on the course (stop it with Ctrl-C)
 	  --LabApp.default_url=/lab/tree/$(START_NOTEBOOK) $(LAB_ROOT_FLAG) $(LAB_ARGS)
 
 test: $(INSTALLED)  ## run the whole test suite (what CI runs)
+	$(call instructor_only,tests)
 	@start=$$(date +%s); \
 	  $(BIN)/python -m pytest --durations=12 $(PYTEST_ARGS); status=$$?; \
 	  echo "make test took $$(( $$(date +%s) - start )) s."; exit $$status
 
 release: $(INSTALLED)  ## regenerate notebooks/ and solutions/ from source/ with nbgrader
+	$(call instructor_only,source)
 	@set -e; for chapter in $(CHAPTERS); do \
 	  echo "== $$chapter"; \
 	  $(BIN)/nbgrader generate_assignment "$$chapter" --force --log-level=WARN; \
 	  $(BIN)/nbgrader generate_solution "$$chapter" --force --log-level=WARN; \
 	done
 
+gradebook: $(INSTALLED)  ## record every chapter's test cells and points in gradebook.db (instructors; seconds)
+	$(BIN)/nbgrader generate_assignment "*" --force --log-level=ERROR
+
 grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=01_... for one)
 	$(BIN)/python -m dlcourse.grading notebooks $(CHAPTER) --feedback "$(FEEDBACK)"
 
+grade-class: $(INSTALLED)  ## instructors: autograde CHAPTER=... for every submission, in parallel (WORKERS=n, SCHEDULER=tcp://...)
+	@test -n "$(CHAPTER)" || { echo "usage: make grade-class CHAPTER=01_linear_regression_mle [WORKERS=4] [SCHEDULER=tcp://host:8786]"; exit 2; }
+	$(BIN)/python -m dlcourse.grading class "$(CHAPTER)" $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+student-repo: $(INSTALLED)  ## write what students get to DEST=<dir>: no solutions, hidden tests or tests/
+	$(call instructor_only,source)
+	@test -n "$(DEST)" || { echo "usage: make student-repo DEST=<new directory>"; exit 2; }
+	$(BIN)/python -m dlcourse.grading.student_repo "$(DEST)"
+
 bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, widget redraw times, model training times
+	$(call instructor_only,benchmarks)
 	$(BIN)/python benchmarks/numpy_vs_torch.py
 	$(BIN)/python benchmarks/widget_redraw.py
 	$(BIN)/python benchmarks/model_training.py
+
+bench-grading: $(INSTALLED)  ## measure class grading: per submission by chapter, sequential vs parallel vs Dask (minutes)
+	$(call instructor_only,benchmarks)
+	$(BIN)/python benchmarks/class_grading.py $(BENCH_ARGS)
 
 lock:  ## re-resolve requirements.lock from pyproject.toml's ranges (maintainers)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -47,7 +47,7 @@ c.Execute.extra_arguments = [
 ]
 
 # A student who deletes a test cell gets it back (and is graded by it) instead of skipping it.
-c.OverwriteCells.add_missing_cells = True
+c.OverwriteCells.add_missing_cells = True  # (the course's subclass below inherits it)
 
 # -- trusted grading (dlcourse/grading/, README "Grading a class") ---------------------------------
 # Sanitizing: nbgrader's own steps, then every cell but the answers is taken from the master.
@@ -55,7 +55,7 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "nbgrader.preprocessors.OverwriteCells",
+    "dlcourse.grading.execute.OverwriteCellsReportingEdits",
     "dlcourse.grading.execute.RestoreMasterCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
@@ -92,6 +92,11 @@ c.ExportApp.plugin_class = "dlcourse.grading.export.CsvExportWithStatus"
 # One notebook with damaged nbgrader metadata would otherwise stop autograde for the rest of the
 # class: repair it first (see dlcourse.grading.hooks.repair_submission).
 c.Autograde.pre_convert_hook = "dlcourse.grading.hooks.repair_submission"
+
+# The Validate button cuts every line of a failed cell's output at Validator.width (90 by default),
+# which cut the checks' worded messages in the middle. A wider limit shows them whole (the
+# separator lines get longer: a price worth paying for the message that says what to fix).
+c.Validator.width = 400
 
 # The stub that replaces every solution region in the student version.
 c.ClearSolutions.code_stub = {

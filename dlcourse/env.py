@@ -7,7 +7,7 @@ import platform
 import sys
 from importlib import metadata
 
-__all__ = ["pick_device", "package_versions", "print_environment", "is_grading"]
+__all__ = ["pick_device", "package_versions", "print_environment", "python_location", "is_grading"]
 
 # The packages the course is built on, in the order a student cares about them.
 COURSE_PACKAGES = ("numpy", "torch", "matplotlib", "ipywidgets", "scikit-learn", "jupyterlab", "nbgrader")
@@ -35,9 +35,22 @@ def package_versions(names: tuple[str, ...] = COURSE_PACKAGES) -> dict[str, str 
     return versions
 
 
+def python_location(executable: str | None = None) -> str:
+    """Where the running Python is, relative to the course repository when it lives there
+    (``.venv/bin/python``): the committed solutions then carry no machine's paths."""
+    from pathlib import Path
+
+    executable = executable or sys.executable
+    repository = Path(__file__).resolve().parents[1]
+    try:
+        return str(Path(executable).relative_to(repository))
+    except ValueError:
+        return executable
+
+
 def print_environment() -> None:
     """Print Python, the course packages and the torch device, one per line."""
-    print(f"{'python':<14}{platform.python_version()}  ({sys.executable})")
+    print(f"{'python':<14}{platform.python_version()}  ({python_location()})")
     for name, version in package_versions().items():
         print(f"{name:<14}{version or 'MISSING: run `make lab` from the repository root'}")
     print(f"{'torch device':<14}{pick_device()}")

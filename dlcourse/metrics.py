@@ -1,4 +1,4 @@
-"""Evaluation metrics in NumPy (section 3.1 of the notes), written to agree with scikit-learn.
+"""Evaluation metrics in NumPy (chapter 04), written to agree with scikit-learn.
 
 Classification metrics take integer labels ``y_true`` and ``y_pred`` of shape (N,). The classes
 they report on are ``labels`` (default: the sorted union of the labels in ``y_true`` and

@@ -120,3 +120,15 @@ def with_answers(release: dict, answers: dict[str, str]) -> dict:
 def solved_answers(chapter: str) -> dict[str, str]:
     """grade_id -> solution code, for every exercise of the chapter."""
     return {grade_id: solution_code(cell) for grade_id, cell in answer_cells(read_notebook(master_path(chapter))).items()}
+
+
+# An answer to 00_welcome's ``standardize`` that is right on the visible tests' small examples (at
+# most 3 rows) and wrong on anything bigger: the visible tests pass it, the hidden tests (random
+# matrices of 5 to 200 rows) do not. It tells apart a grader that runs the hidden tests from one
+# that runs only the visible ones.
+STANDARDIZE_FOR_THE_VISIBLE_EXAMPLES_ONLY = '''def standardize(X):
+    if X.shape[0] > 3:
+        return X.copy()
+    std = X.std(axis=0)
+    return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+'''

@@ -129,7 +129,7 @@ CORPUS: list[Attack] = [
            answer=_with(suffix="get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)")),
     Attack("guard-checking-patched", "the checking helpers patched (screen off)", "not graded: kernel was changed",
            defences="guard", answer="import dlcourse.checking as c\nc.check_close = lambda *a, **k: None"),
-    Attack("guard-run-cell", "run_cell replaced (screen off)", "not graded: kernel was changed", defences="guard",
+    Attack("guard-run-cell", "run_cell replaced (screen off)", "not graded: could not check the kernel", defences="guard",
            answer="get_ipython().run_cell = lambda *a, **k: None"),
     Attack("guard-sys-modules", "a fake module in sys.modules (screen off)", "not graded: kernel was changed",
            defences="guard", answer="import sys, types\nsys.modules['dlcourse.checking'] = types.ModuleType('fake')"),
@@ -198,11 +198,12 @@ def _edited_setup_cell(notebook: dict) -> dict:
 
 
 def _duplicated_answer(notebook: dict) -> dict:
-    """The answer cell pasted twice (same grade_id): a right answer first, a wrong one after."""
-    notebook = _answered(notebook)
+    """The answer cell pasted twice (same grade_id): a wrong first try, the right answer in the copy
+    below it. nbgrader's rule, kept: the last copy of a grade_id counts."""
+    notebook = _answered(notebook, "def standardize(X):\n    return X\n")
     cell = _cells_with(notebook, "standardize")[0]
     index = notebook["cells"].index(cell)
-    copy = {**cell, "id": "dup1", "metadata": {**cell["metadata"]}, "source": "def standardize(X):\n    return X\n"}
+    copy = {**cell, "id": "dup1", "metadata": {**cell["metadata"]}, "source": CORRECT}
     notebook["cells"].insert(index + 1, copy)
     return notebook
 
@@ -220,5 +221,6 @@ CORPUS += [
     Attack("added-cell", "the answer written in a cell the student added, not in the answer cell", 0.0,
            notebook=_added_cell, note=None),
     Attack("edited-setup-cell", "a hook planted in a setup cell instead of an answer cell", 2.0, notebook=_edited_setup_cell),
-    Attack("duplicated-answer-cell", "the answer cell duplicated, the copy wrong", 2.0, notebook=_duplicated_answer),
+    Attack("duplicated-answer-cell", "the answer cell duplicated (same grade_id): graded, the last copy counts",
+           2.0, notebook=_duplicated_answer),
 ]

@@ -233,3 +233,10 @@ def test_check_array_checks_container_shape_and_dtype_kind():
     assert "zeros_like" in _message(check_array, np.zeros(3, int), call="f()", dtype="float")
     assert "dtype=int" in _message(check_array, np.zeros(3), call="f()", dtype="int")
     check_array(np.zeros(3, np.uint8), call="f()", dtype="int")
+
+
+def test_call_answer_lets_a_function_draw_from_a_generator_and_take_nan_arguments():
+    def draw(rng, fill=np.nan):
+        return rng.normal(size=2) if np.isnan(fill) else np.full(2, fill)
+    assert call_answer(draw, np.random.default_rng(0), call="draw(rng)", fill=np.nan).shape == (2,)
+    assert call_answer(lambda x: x, float("nan"), call="f(nan)") != 0

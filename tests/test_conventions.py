@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import pytest
 
@@ -81,14 +82,14 @@ def test_test_cells_have_hidden_checks_and_end_in_a_statement(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_every_exercise_has_at_least_two_recorded_mutants(chapter):
+def test_every_exercise_has_at_least_three_recorded_mutants(chapter):
     names = set(answer_cells(read_notebook(master_path(chapter))))
     recorded = mutants(chapter)
     unknown = {m.exercise for m in recorded} - names
     assert not unknown, f"tests/mutants/{chapter} has folders for unknown exercises {sorted(unknown)}"
     for name in names:
         count = sum(m.exercise == name for m in recorded)
-        assert count >= 2, f"{chapter}/{name} has {count} recorded mutants; record at least two realistic mistakes"
+        assert count >= 3, f"{chapter}/{name} has {count} recorded mutants; record at least three realistic mistakes"
     for mutant in recorded:
         doc = ast.get_docstring(ast.parse(mutant.code))
         assert doc, f"{mutant.path.relative_to(REPO)} needs a docstring saying which mistake it makes"
@@ -98,3 +99,43 @@ def test_every_exercise_has_at_least_two_recorded_mutants(chapter):
 def test_notebook_uses_the_course_kernel(chapter):
     kernelspec = read_notebook(master_path(chapter))["metadata"]["kernelspec"]
     assert kernelspec["name"] == "python3"
+
+
+EXERCISE_HEADING = re.compile(r"^#{2,4} Exercise [0-9.]+ · (warm-up|derive|build|decide|explain) · ★{1,3} — \S")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_heading_states_its_kind_and_level(chapter):
+    """CONVENTIONS.md: each exercise heading marks what the student does and how hard it is."""
+    headings = [line for cell in read_notebook(master_path(chapter))["cells"] if cell["cell_type"] == "markdown"
+                for line in source_text(cell).splitlines() if re.match(r"^#{2,4} Exercise\b", line)]
+    assert headings, f"{chapter} has no exercise headings"
+    bad = [h for h in headings if not EXERCISE_HEADING.match(h)]
+    assert not bad, f"{chapter}: headings without '· kind · level —': {bad}"
+
+
+@pytest.mark.parametrize("chapter", [c for c in CHAPTERS if not c.startswith("00")])
+def test_every_chapter_asks_written_questions(chapter):
+    """A few short written answers per chapter, graded by hand (nbgrader manual-graded cells)."""
+    written = [c for c in read_notebook(master_path(chapter))["cells"]
+               if c["cell_type"] == "markdown" and nbgrader_metadata(c).get("solution") and nbgrader_metadata(c).get("grade")]
+    assert len(written) >= 2, f"{chapter} has {len(written)} written questions"
+    for cell in written:
+        assert 0 < nbgrader_metadata(cell)["points"] <= 3
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_cell_but_a_test_cell_imports_the_reference_of_an_exercise(chapter):
+    """The package's version of an exercise is not put in the student's namespace by a setup or
+    demo cell (CONVENTIONS.md: the reference implementations are not the answer key)."""
+    notebook = read_notebook(master_path(chapter))
+    names = set(answer_cells(notebook))
+    for cell in notebook["cells"]:
+        meta = nbgrader_metadata(cell)
+        if cell["cell_type"] != "code" or meta.get("grade") or meta.get("solution"):
+            continue
+        for node in ast.walk(ast.parse(source_text(cell))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dlcourse"):
+                imported = {a.asname or a.name for a in node.names} | {a.name for a in node.names}
+                clash = imported & (names | {f"reference_{n}" for n in names})
+                assert not clash, f"{chapter}: a setup/demo cell imports {sorted(clash)} from {node.module}"

@@ -1,24 +1,21 @@
-"""Grading through nbgrader's real autograde, per chapter, on a scratch course directory.
+"""Grading through nbgrader's real autograde, per chapter, on a scratch course directory, and every
+recorded wrong answer checked against its exercise's hidden tests.
 
-For each chapter one class of submissions is autograded in a single ``nbgrader autograde`` run:
+Per chapter, nbgrader autogrades one class:
 
 - ``solution``: every exercise answered with the master's solution; must earn every point;
 - ``blank``: the student release as is; must earn zero, and the grader must finish cleanly;
-- submissions carrying the recorded mutants (``tests/mutants/<chapter>/<exercise>/<name>.py``,
-  realistic wrong answers). Every mutant's exercise must lose its points with a worded message,
-  and every exercise answered correctly in the same submission must keep its own.
+- two packed submissions: ``wrong-even`` carries a recorded mutant in every other exercise (the
+  1st, 3rd, ...), ``wrong-odd`` in the rest. Each wrong exercise must lose its points with a worded
+  message while the correct ones around it keep theirs, so every exercise is shown to be wrong
+  without costing its neighbours, and right in spite of wrong neighbours.
 
-Every autograde runs the whole notebook in a fresh kernel (several seconds each), so the class is
-packed the way CONVENTIONS.md allows, since exercises are independent:
-
-- for each exercise, its first mutant *alone*, every other exercise correct: a wrong answer costs
-  only its own exercise's points;
-- then round r = 2, 3, ...: one submission in which every exercise that has an r-th mutant carries
-  it and the others are correct.
-
-That is about half the submissions of one per mutant (66 instead of 136 for chapters 00-04).
-``DLCOURSE_GRADING=exact`` grades every mutant alone instead, as a chapter author may want to
-while recording new mutants; the tests are the same.
+Every recorded mutant (``tests/mutants/<chapter>/<exercise>/<name>.py``) is then checked in one
+kernel per chapter (tests/mutant_kernel.py): its exercise's test cell, hidden tests included, must
+fail with a worded ``CheckFailed``. That takes milliseconds per mutant where an autograde takes
+seconds, so the suite stays fast as chapters and mutants are added.
+``DLCOURSE_GRADING=exact`` instead autogrades every mutant alone through nbgrader, as a chapter
+author may want to while recording new mutants; the tests are the same.
 
 The chapter's results are computed once per test process and shared by its tests (xdist keeps a
 chapter's tests on one worker).
@@ -35,8 +32,10 @@ from pathlib import Path
 
 import pytest
 
-from course import REPO, Mutant, chapters, mutants, read_notebook, solved_answers, with_answers
+from course import (REPO, Mutant, chapters, master_path, mutants, nbgrader_metadata, read_notebook, solved_answers,
+                    with_answers)
 from dlcourse.grading import ScratchCourse, SubmissionGrade
+from mutant_kernel import Outcome, check_mutants
 
 CHAPTERS = chapters()
 
@@ -47,21 +46,23 @@ class Submission:
     wrong: tuple[Mutant, ...]  # the mutants it carries; every other exercise is answered correctly
 
 
+EXACT = os.environ.get("DLCOURSE_GRADING") == "exact"
+
+
 def mutant_submissions(chapter: str, exact: bool = False) -> list[Submission]:
-    """The submissions that carry the chapter's mutants (see the module docstring)."""
+    """The submissions nbgrader grades besides the solution and the blank release (see the module
+    docstring): two packed ones, or one per mutant in exact mode."""
     recorded = mutants(chapter)
     if exact:
         return [Submission(m.student_id, (m,)) for m in recorded]
     by_exercise: dict[str, list[Mutant]] = {}
     for mutant in recorded:
         by_exercise.setdefault(mutant.exercise, []).append(mutant)
-    alone = [Submission(ms[0].student_id, (ms[0],)) for ms in by_exercise.values()]
-    rounds = max((len(ms) for ms in by_exercise.values()), default=0)
-    packed = [
-        Submission(f"round-{r + 1}", tuple(ms[r] for ms in by_exercise.values() if len(ms) > r))
-        for r in range(1, rounds)
-    ]
-    return alone + packed
+    exercises = list(by_exercise.values())
+    # Different mutants in the two rounds (first and last of each exercise), for variety.
+    even = tuple(ms[0] for ms in exercises[0::2])
+    odd = tuple(ms[-1] for ms in exercises[1::2])
+    return [Submission(name, wrong) for name, wrong in (("wrong-even", even), ("wrong-odd", odd)) if wrong]
 
 
 @dataclass
@@ -89,7 +90,7 @@ def graded(chapter: str) -> GradedChapter:
     solved = solved_answers(chapter)
     course.submit("solution", chapter, with_answers(release, solved))
     course.submit("blank", chapter, release)
-    submissions = mutant_submissions(chapter, exact=os.environ.get("DLCOURSE_GRADING") == "exact")
+    submissions = mutant_submissions(chapter, exact=EXACT)
     for submission in submissions:
         wrong = {m.exercise: m.code for m in submission.wrong}
         course.submit(submission.student_id, chapter, with_answers(release, {**solved, **wrong}))
@@ -104,6 +105,12 @@ def _remove_scratch_courses():
     yield
     for root in _SCRATCH_ROOTS:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def written_points(chapter: str) -> float:
+    """Points of the chapter's manually graded written answers."""
+    return sum(float(nbgrader_metadata(c).get("points", 0)) for c in read_notebook(master_path(chapter))["cells"]
+               if c["cell_type"] == "markdown" and nbgrader_metadata(c).get("grade"))
 
 
 def _in_group(chapter, *values):
@@ -132,39 +139,81 @@ def test_blank_release_earns_zero_and_is_graded_cleanly(chapter):
     assert grade.total == 0, _report(grade)
 
 
+@functools.cache
+def in_one_kernel(chapter: str) -> tuple[dict[Mutant, Outcome], dict[str, Outcome]]:
+    return check_mutants(chapter)
+
+
+def _caught(mutant: Mutant) -> tuple[float | None, str]:
+    """(points the mutant kept, the failing test cell's message)."""
+    tested_by = f"test_{mutant.exercise}"
+    if EXACT:
+        _, grade = graded(mutant.chapter).carrying(mutant)
+        assert grade.error is None, _report(grade)
+        return grade.scores[tested_by], grade.messages.get(tested_by, "")
+    outcome = in_one_kernel(mutant.chapter)[0][mutant]
+    return (None if outcome.ename is None else 0.0), outcome.message
+
+
 @pytest.mark.grading
 @pytest.mark.parametrize(
     "chapter, exercise, name",
     [_in_group(m.chapter, m.exercise, m.name) for c in CHAPTERS for m in mutants(c)],
 )
-def test_mutant_loses_its_exercise_points_only(chapter, exercise, name):
+def test_mutant_is_caught_with_a_worded_message(chapter, exercise, name):
     mutant = next(m for m in mutants(chapter) if (m.exercise, m.name) == (exercise, name))
-    submission, grade = graded(chapter).carrying(mutant)
-    assert grade.error is None, _report(grade)
-    tested_by = f"test_{exercise}"
-    assert grade.scores[tested_by] == 0, (
-        f"{mutant.path.relative_to(REPO)} kept {grade.scores[tested_by]:g} of {grade.max_scores[tested_by]:g} "
-        f"points in {tested_by}: the tests do not catch this mistake"
+    kept, message = _caught(mutant)
+    assert kept == 0, (
+        f"{mutant.path.relative_to(REPO)} passes test_{exercise}: the tests do not catch this mistake"
     )
     # The student is told what is wrong in words, by a check of dlcourse.checking, not by a
     # bare exception from deep inside the test.
-    message = grade.messages.get(tested_by, "")
     assert message.startswith("CheckFailed: ") and len(message) > 40, (
         f"{mutant.label}: the test cell fails without a worded message: {message!r}"
     )
-    wrong_cells = {f"test_{m.exercise}" for m in submission.wrong}
-    others = {cell: score for cell, score in grade.scores.items()
-              if cell not in wrong_cells and score != grade.max_scores[cell]}
-    assert not others, f"a wrong {exercise} also cost points in other exercises: {_report(grade)}"
 
 
 @pytest.mark.grading
 @pytest.mark.parametrize("chapter", [_in_group(c) for c in CHAPTERS])
-def test_every_exercise_is_wrong_alone_once(chapter):
-    """However the class is packed, each exercise has a submission where it alone is wrong, so
-    "a wrong answer costs only its own points" is checked for every exercise."""
-    alone = {s.wrong[0].exercise for s in graded(chapter).submissions if len(s.wrong) == 1}
-    assert alone == {m.exercise for m in mutants(chapter)}
+def test_the_solution_passes_every_test_cell_in_one_kernel(chapter):
+    """The fast path runs the tests the way nbgrader does: on the solution, all of them pass."""
+    if EXACT:
+        pytest.skip("exact mode grades every mutant through nbgrader")
+    failed = {cell: o.message for cell, o in in_one_kernel(chapter)[1].items() if o.ename is not None}
+    assert not failed, failed
+    assert set(in_one_kernel(chapter)[1]) == set(graded(chapter).grades["solution"].scores)
+
+
+@pytest.mark.grading
+@pytest.mark.parametrize("chapter", [_in_group(c) for c in CHAPTERS])
+def test_a_wrong_exercise_costs_only_its_own_points(chapter):
+    """Through nbgrader: in each packed submission the wrong exercises score 0 with a worded
+    message, and every exercise answered correctly keeps all its points."""
+    result = graded(chapter)
+    for submission in result.submissions:
+        grade = result.grades[submission.student_id]
+        assert grade.error is None, _report(grade)
+        wrong = {f"test_{m.exercise}" for m in submission.wrong}
+        for cell, score in grade.scores.items():
+            if cell in wrong:
+                assert score == 0, f"{submission.student_id}: {cell} kept {score:g} points ({_report(grade)})"
+                assert grade.messages.get(cell, "").startswith("CheckFailed: "), (cell, grade.messages.get(cell))
+            else:
+                assert score == grade.max_scores[cell], f"{submission.student_id}: a correct {cell} lost points: {_report(grade)}"
+
+
+@pytest.mark.grading
+@pytest.mark.parametrize("chapter", [_in_group(c) for c in CHAPTERS])
+def test_every_exercise_is_both_wrong_and_right_next_to_wrong_ones(chapter):
+    """Across the packed submissions, every exercise with mutants is wrong in one and right in
+    another where some other exercise is wrong."""
+    submissions = graded(chapter).submissions
+    exercises = {m.exercise for m in mutants(chapter)}
+    wrong_somewhere = {m.exercise for s in submissions for m in s.wrong}
+    right_next_to_wrong = {e for e in exercises for s in submissions if s.wrong and e not in {m.exercise for m in s.wrong}}
+    assert wrong_somewhere == exercises
+    if len(exercises) > 1:
+        assert right_next_to_wrong == exercises
 
 
 @pytest.mark.grading
@@ -182,4 +231,6 @@ def test_feedback_and_export_cover_the_class(chapter):
     assert set(rows) == set(result.grades)
     for student, grade in result.grades.items():
         assert float(rows[student]["raw_score"]) == pytest.approx(grade.total), student
-        assert float(rows[student]["max_score"]) == pytest.approx(grade.max_total), student
+        # The export's maximum also counts the written answers, which are graded by hand.
+        assert float(rows[student]["max_score"]) == pytest.approx(grade.max_total + written_points(chapter)), student
+        assert rows[student]["status"] == "graded", rows[student]

@@ -26,10 +26,12 @@ from hostile_corpus import CORPUS, CORRECT, Attack, _answered
 
 CHAPTER = "00_welcome"
 TEST_CELL = "test_standardize"
+# A shorter cell limit than the course's 30 s: the endless loops cost seconds, not minutes.
+_QUICK = ["--TrustedExecute.cell_timeout=15"]
 LAYERS = {
-    "all": [],
-    "guard": ["--TrustedExecute.screen_answers=False"],
-    "sandbox": ["--TrustedExecute.screen_answers=False", "--TrustedExecute.guard_kernel=False"],
+    "all": _QUICK,
+    "guard": [*_QUICK, "--TrustedExecute.screen_answers=False"],
+    "sandbox": [*_QUICK, "--TrustedExecute.screen_answers=False", "--TrustedExecute.guard_kernel=False"],
 }
 pytestmark = [pytest.mark.grading, pytest.mark.xdist_group("hostile")]
 

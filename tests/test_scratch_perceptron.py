@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from dlcourse.scratch.perceptron import mcculloch_pitts, perceptron_predict, perceptron_train
+from dlcourse.scratch.perceptron import mcculloch_pitts, perceptron_predict, perceptron_train, perceptron_train_epochs
 
 INPUTS = np.array(list(itertools.product([0, 1], repeat=3)), dtype=float)
 
@@ -64,3 +64,41 @@ def test_perceptron_never_fits_xor():
 def test_perceptron_checks_its_labels():
     with pytest.raises(ValueError, match=r"-1 or \+1"):
         perceptron_train(np.zeros((2, 2)), np.array([0.0, 1.0]), 5, 0)
+
+
+def _reference_epochs(X, y, epochs, seed):
+    """The epoch version written out separately: one permutation per epoch, updates on mistakes."""
+    rng = np.random.default_rng(seed)
+    w, b, counts = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        count = 0
+        for r in rng.permutation(len(X)):
+            if (1 if w @ X[r] + b > 0 else -1) != y[r]:
+                w, b, count = w + y[r] * X[r], b + y[r], count + 1
+        counts.append(count)
+    return w, b, counts
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_perceptron_epochs_follow_the_learning_rule(seed):
+    rng = np.random.default_rng(200 + seed)
+    X = rng.integers(-2, 3, size=(15, 3))  # integer data: w.x + b is exactly 0 now and then
+    y = np.where(rng.uniform(size=15) < 0.5, 1, -1)
+    w, b, mistakes = perceptron_train_epochs(X, y, 6, np.random.default_rng(seed))
+    w_ref, b_ref, counts = _reference_epochs(X, y, 6, seed)
+    np.testing.assert_array_equal(w, w_ref)
+    assert b == b_ref and isinstance(b, float)
+    assert mistakes.dtype == np.int64 and mistakes.tolist() == counts
+
+
+def test_perceptron_epochs_stop_making_mistakes_on_separable_data_only():
+    X = np.array(list(itertools.product([0, 1], repeat=2)), dtype=float)
+    _, _, and_mistakes = perceptron_train_epochs(X, np.where(np.all(X == 1, axis=1), 1, -1), 30, 0)
+    assert and_mistakes[-1] == 0
+    _, _, xor_mistakes = perceptron_train_epochs(X, np.where(X[:, 0] != X[:, 1], 1, -1), 30, 0)
+    assert np.all(xor_mistakes > 0)
+
+
+def test_perceptron_epochs_refuse_bad_labels():
+    with pytest.raises(ValueError, match="-1 or \\+1"):
+        perceptron_train_epochs(np.zeros((2, 1)), np.array([0, 1]), 1, 0)

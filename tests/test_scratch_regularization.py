@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from sklearn.linear_model import Lasso
+from sklearn.linear_model import Lasso, Ridge
 
 from dlcourse.scratch.features import polynomial_features
 from dlcourse.scratch.linear_models import fit_lasso, fit_ridge, ridge_gradient, ridge_loss, soft_threshold
@@ -27,6 +27,24 @@ def test_the_ridge_gradient_vanishes_at_the_closed_form():
     X = polynomial_features(rng.uniform(-1, 1, 30), 6)
     y = rng.normal(size=30)
     np.testing.assert_allclose(ridge_gradient(fit_ridge(X, y, 0.01), X, y, 0.01), 0, atol=1e-10)
+
+
+@pytest.mark.parametrize("seed, n, d, l2", [(5, 20, 3, 0.3), (6, 40, 7, 1e-3), (7, 6, 2, 2.0)])
+def test_an_unpenalized_bias_matches_autograd_and_scikit_learn(seed, n, d, l2):
+    rng = np.random.default_rng(seed)
+    X = np.hstack([np.ones((n, 1)), rng.normal(size=(n, d - 1))])
+    y, w = rng.normal(size=n) + 5.0, rng.normal(size=d)
+    loss, (grad,) = vjp(lambda w: torch.mean((torch.tensor(X) @ w - torch.tensor(y)) ** 2) + l2 * torch.sum(w[1:] ** 2),
+                        [w])
+    assert ridge_loss(w, X, y, l2, penalize_bias=False) == pytest.approx(float(loss), rel=1e-12)
+    np.testing.assert_allclose(ridge_gradient(w, X, y, l2, penalize_bias=False), grad, rtol=1e-10, atol=1e-12)
+    # scikit-learn fits an unpenalized intercept and minimizes ||X w - y||^2 + alpha ||w||^2
+    fitted = Ridge(alpha=n * l2, fit_intercept=True, solver="svd").fit(X[:, 1:], y)
+    w_star = fit_ridge(X, y, l2, penalize_bias=False)
+    np.testing.assert_allclose(w_star, np.concatenate([[fitted.intercept_], fitted.coef_]), rtol=1e-8, atol=1e-10)
+    np.testing.assert_allclose(ridge_gradient(w_star, X, y, l2, penalize_bias=False), 0, atol=1e-10)
+    # shifting every label shifts only the bias weight
+    np.testing.assert_allclose(fit_ridge(X, y + 3.0, l2, penalize_bias=False), w_star + np.eye(d)[0] * 3.0, atol=1e-10)
 
 
 def test_soft_threshold_shrinks_towards_zero_and_zeroes_the_small():

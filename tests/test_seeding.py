@@ -46,3 +46,4 @@ def test_as_generator():
     np.testing.assert_array_equal(as_generator(5).normal(size=2), np.random.default_rng(5).normal(size=2))
     with pytest.raises(TypeError, match="Generator"):
         as_generator(None)
+

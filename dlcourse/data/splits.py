@@ -1,5 +1,5 @@
-"""Held-out data: reproducible train/validation/test splits and k-fold cross-validation (notes
-section 3.1.1).
+"""Held-out data: reproducible train/validation/test splits and k-fold cross-validation
+(chapter 04).
 
 Every function returns *indices* into the data set, so one split serves any number of arrays
 (``X[train]``, ``y[train]``), and takes the random generator explicitly, so that the same seed

@@ -11,6 +11,8 @@ write, and an honest record of every submission.
 - :mod:`.feedback`         feedback pages that show each check's message, not the hidden tests.
 - :mod:`.export`           ``nbgrader export`` with a status column: not graded is not a zero.
 - :mod:`.hooks`            nbgrader hooks: damaged metadata repaired, unreadable files recorded.
+- :mod:`.student_repo`     ``make student-repo``: the repository students get, without solutions,
+  hidden tests or the test-suite.
 """
 
 from .hooks import repair_submission

@@ -31,13 +31,13 @@ import nbformat
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
 from nbformat.notebooknode import NotebookNode
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from traitlets import Bool, Integer
 
 from .screen import screen_notebook
 from .status import GRADED, NOT_GRADED, GradingStatus, write_status
 
-__all__ = ["TrustedExecute", "RestoreMasterCells", "NotGraded"]
+__all__ = ["TrustedExecute", "RestoreMasterCells", "OverwriteCellsReportingEdits", "NotGraded"]
 
 GUARD_EXPRESSION = "__import__('dlcourse.grading.kernel_guard', fromlist=['verify']).verify()"
 GUARD_INSTALL = "import dlcourse.grading.kernel_guard as _dlcourse_guard; _dlcourse_guard.install(); del _dlcourse_guard"
@@ -126,7 +126,7 @@ class TrustedExecute(Execute):
         except Exception as error:
             self._finish(NOT_GRADED, f"the grader failed on this notebook: {type(error).__name__}: {error}")
             raise
-        self._finish(GRADED, "; ".join(self._notes))
+        self._finish(GRADED)
         return result
 
     async def async_start_new_kernel(self, **kwargs):
@@ -141,14 +141,15 @@ class TrustedExecute(Execute):
 
     start_new_kernel = run_sync(async_start_new_kernel)
 
-    def _finish(self, status: str, reason: str) -> None:
+    def _finish(self, status: str, reason: str = "") -> None:
         record = self._record
-        record.status, record.reason = status, reason
-        record.seconds = round(time.monotonic() - self._started, 2)
-        record.notes = self._notes
         if record.sandboxed is False:
             problem = getattr(self, "_sandbox_problem", None) or "the kernel manager has no sandbox"
             self._notes.append(f"graded WITHOUT a sandbox ({problem})")
+        # A graded notebook's reason column carries what the grader noted (limits hit, no sandbox).
+        record.status, record.reason = status, reason or "; ".join(self._notes)
+        record.seconds = round(time.monotonic() - self._started, 2)
+        record.notes = self._notes
         try:
             write_status(_course_root(self), record)
         except OSError as error:  # the record is a report: never lose the grade over it
@@ -305,3 +306,52 @@ def _stub(cell: NotebookNode) -> NotebookNode:
     else:
         copy.source = "YOUR ANSWER HERE"
     return copy
+
+
+def _visible_part(source: str) -> str:
+    """A test cell's source as students see it: hidden regions out, blank lines and trailing
+    spaces ignored (nbgrader's release drops the region the same way)."""
+    import re
+
+    without = re.sub(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[^\n]*\n?", "", source, flags=re.M | re.S)
+    return "\n".join(line.rstrip() for line in without.splitlines() if line.strip())
+
+
+class OverwriteCellsReportingEdits(OverwriteCells):
+    """nbgrader's ``OverwriteCells``, with warnings only for cells the student really edited.
+
+    nbgrader compares a locked cell's checksum with the master's, hidden tests included; the
+    student's copy never has them, so every test cell of every student was reported as changed,
+    and a real edit drowned in that noise. Here a locked cell whose visible part equals the
+    master's visible part is restored silently; an edited one is reported as such (and restored).
+    """
+
+    def preprocess(self, nb, resources):
+        # nbgrader's DeduplicateIds keeps the first cell of a grade_id and takes the id off the
+        # copies but leaves the rest of their nbgrader metadata; OverwriteCells then fails on a
+        # cell without an id ("KeyError: 'grade_id'") and the notebook was not graded. A copy
+        # without an id is no nbgrader cell: drop its metadata (RestoreMasterCells drops the cell).
+        for cell in nb.cells:
+            meta = cell.get("metadata", {})
+            if "nbgrader" in meta and not meta["nbgrader"].get("grade_id"):
+                del meta["nbgrader"]
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        self._unchanged = False
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id is not None and cell.metadata.get("nbgrader", {}).get("locked"):
+            try:
+                master = self.gradebook.find_source_cell(grade_id, self.notebook_id, self.assignment_id)
+                self._unchanged = _visible_part(cell.source) == _visible_part(master.source)
+            except Exception:  # noqa: BLE001 - nbgrader's own handling below reports it
+                pass
+        return super().preprocess_cell(cell, resources, cell_index)
+
+    def report_change(self, name, attr, old, new):
+        if attr == "checksum" and getattr(self, "_unchanged", False):
+            return
+        if attr == "checksum":
+            self.log.warning("Cell %s was edited by the student; it is graded as the master has it.", name)
+            return
+        super().report_change(name, attr, old, new)

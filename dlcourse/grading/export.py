@@ -62,6 +62,22 @@ class CsvExportWithStatus(ExportPlugin):
                                reason=outcome.reason)
                     graded += 1
                 rows.append(row)
+            # A folder in submitted/ that nbgrader never took in (no notebook in it, say) is a
+            # submission too: list it as not graded rather than leave it out.
+            listed = {row["student_id"] for row in rows if row["assignment"] == assignment.name}
+            submitted = Path(coursedir.root) / coursedir.submitted_directory
+            for folder in sorted(submitted.glob(f"*/{assignment.name}")):
+                student_id = folder.parent.name
+                if student_id in listed or (only_students and student_id not in only_students):
+                    continue
+                outcome = submission_outcome(coursedir, assignment.name, student_id,
+                                             [nb.name for nb in assignment.notebooks])
+                reason = outcome.reason if not outcome.graded else "nbgrader has no record of this submission"
+                rows.append({"assignment": assignment.name, "duedate": assignment.duedate, "timestamp": "",
+                             "student_id": student_id, "last_name": "", "first_name": "", "email": "",
+                             "raw_score": "", "late_submission_penalty": "", "score": "",
+                             "max_score": assignment.max_score, "status": NOT_GRADED, "reason": reason})
+                not_graded.append(f"{student_id} / {assignment.name}: {reason}")
         with open(destination, "w", newline="") as file:
             writer = csv.DictWriter(file, fieldnames=COLUMNS)
             writer.writeheader()

@@ -127,6 +127,12 @@ def install() -> None:
 
     _baseline = _capture()
     _baseline["cwd"] = here
+    # The environment may itself live under /tmp or a home folder (a CI clone, pyenv): what the
+    # import path held before the notebook ran is trusted.
+    import dlcourse
+
+    _baseline["trusted"] = tuple(os.path.join(p, "") for p in sys.path if p) + (
+        os.path.join(os.path.dirname(dlcourse.__file__), ""),)
     # The grader's own start-up lines (warnings shown on stdout) are notebook functions too.
     _baseline["cell functions"] = _functions_from_cells()
 
@@ -174,12 +180,13 @@ def _functions_from_cells() -> dict[str, int]:
     return found
 
 
-def _modules_from_writable_places(cwd: str) -> list[str]:
+def _modules_from_writable_places(cwd: str, trusted: tuple[str, ...]) -> list[str]:
+    """Modules loaded from a folder the notebook can write to, outside the installed environment."""
     found = []
     roots = tuple({cwd, os.path.expanduser("~"), "/tmp", "/dev/shm"})
     for name, module in list(sys.modules.items()):
         file = getattr(module, "__file__", None)
-        if isinstance(file, str) and file.startswith(roots):
+        if isinstance(file, str) and file.startswith(roots) and not file.startswith(trusted):
             found.append(f"{name} (from {file})")
     return found
 
@@ -189,9 +196,10 @@ def verify() -> str:
     if _baseline is None:
         return "the grading kernel's guard was not installed (the kernel did not start as the grader set it up)"
     now = _capture()
-    reasons = _differences({k: v for k, v in _baseline.items() if k not in ("cwd", "cell functions")}, now)
+    reasons = _differences({k: v for k, v in _baseline.items() if k not in ("cwd", "cell functions", "trusted")}, now)
     known = _baseline["cell functions"]
     reasons += [f"a notebook function was put into module attribute {where}"
                 for where, ident in _functions_from_cells().items() if known.get(where) != ident]
-    reasons += [f"module {where} was loaded from a writable folder" for where in _modules_from_writable_places(_baseline["cwd"])]
+    reasons += [f"module {where} was loaded from a writable folder"
+                for where in _modules_from_writable_places(_baseline["cwd"], _baseline["trusted"])]
     return "; ".join(reasons[:8])

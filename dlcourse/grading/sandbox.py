@@ -135,7 +135,8 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.sandbox_problem = None if self.mode == "off" else sandbox_available()
+        self.sandbox_problem = ("it is switched off (SandboxedKernelManager.mode = off)" if self.mode == "off"
+                                else sandbox_available())
         self.sandboxed = self.mode != "off" and self.sandbox_problem is None
         if self.mode == "required" and self.sandbox_problem:
             raise RuntimeError(f"grading needs a sandbox, but {self.sandbox_problem}")

@@ -8,7 +8,11 @@ gradebook, puts the notebooks to grade in ``submitted/<student>/<chapter>/``, an
 through nbgrader's API.
 
 Students: ``make grade`` (or ``python -m dlcourse.grading notebooks [CHAPTER]``) grades the
-notebooks in ``notebooks/`` and writes HTML feedback to ``my_feedback/``.
+notebooks in ``notebooks/`` and writes HTML feedback to ``my_feedback/``. In the student repository
+an instructor hands out (``make student-repo``) there is no ``source/``: the masters are then the
+student versions in ``notebooks/``, so the grade counts the visible tests only. Those masters are
+the student's own files: a test cell edited there is graded as edited, which only fools its author;
+the instructor's grading restores every test cell from the real masters.
 
 The test-suite grades the worked solutions, the blank student release and recorded wrong answers
 ("mutants") with the same :class:`ScratchCourse`.
@@ -29,7 +33,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ScratchCourse", "SubmissionGrade", "find_repository", "main"]
+__all__ = ["ScratchCourse", "SubmissionGrade", "find_repository", "masters_folder", "main"]
 
 # Student ids become directory names and database keys; keep them plain.
 _STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -38,15 +42,27 @@ _KERNEL_PORT_TAKEN = "Address already in use"
 KERNEL_START_RETRIES = 3
 
 
+def masters_folder(repository: Path) -> Path:
+    """Where the grader takes each chapter's master from: ``source/`` (the instructor's masters,
+    with solutions and hidden tests) or, in a student repository (``make student-repo``) which has
+    no ``source/``, ``notebooks/``: the student versions, whose test cells hold the visible tests
+    only. A student who grades there is graded by those."""
+    for name in ("source", "notebooks"):
+        if (Path(repository) / name).is_dir():
+            return Path(repository) / name
+    raise FileNotFoundError(f"no source/ or notebooks/ in {repository}")
+
+
 def find_repository(start: Path | None = None) -> Path:
     """The course repository: the nearest directory at or above ``start`` with
-    ``nbgrader_config.py`` and ``source/``."""
+    ``nbgrader_config.py`` and masters (``source/``, or ``notebooks/`` in a student repository)."""
     here = (start or Path.cwd()).resolve()
     for candidate in (here, *here.parents):
-        if (candidate / "nbgrader_config.py").is_file() and (candidate / "source").is_dir():
+        if (candidate / "nbgrader_config.py").is_file() and (
+                (candidate / "source").is_dir() or (candidate / "notebooks").is_dir()):
             return candidate
     raise FileNotFoundError(
-        f"no course repository (nbgrader_config.py and source/) at or above {here}; "
+        f"no course repository (nbgrader_config.py and source/ or notebooks/) at or above {here}; "
         "run this from the repository root"
     )
 
@@ -89,8 +105,9 @@ class ScratchCourse:
 
     Args:
         root: an empty (or missing) directory to build the course in.
-        repository: the course repository (with ``nbgrader_config.py`` and ``source/``).
-        chapters: the chapters (``source/`` subdirectory names) to set up.
+        repository: the course repository (with ``nbgrader_config.py`` and ``source/``; a student
+            repository has ``notebooks/`` instead, see :func:`masters_folder`).
+        chapters: the chapters (subdirectory names of the masters' folder) to set up.
         config: extra nbgrader options for every command, e.g. ``["--Execute.timeout=20"]``.
         extra_config: Python lines appended to the copied ``nbgrader_config.py``.
     """
@@ -110,10 +127,11 @@ class ScratchCourse:
         self.root.mkdir(parents=True, exist_ok=True)
         config_text = (self.repository / "nbgrader_config.py").read_text()
         (self.root / "nbgrader_config.py").write_text(config_text + ("\n" + extra_config if extra_config else ""))
+        masters = masters_folder(self.repository)
         for chapter in self.chapters:
-            source = self.repository / "source" / chapter
+            source = masters / chapter
             if not source.is_dir():
-                raise FileNotFoundError(f"no chapter {chapter!r} in {self.repository / 'source'}")
+                raise FileNotFoundError(f"no chapter {chapter!r} in {masters}")
             shutil.copytree(source, self.root / "source" / chapter, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         # Records every chapter's test cells and points in the gradebook, as an instructor would.
@@ -277,7 +295,8 @@ def _failure_reason(log: str, student: str) -> str:
 
 # -- the student's command ----------------------------------------------------------------------
 def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], feedback_dir: Path) -> int:
-    available = sorted(p.name for p in (repository / "source").iterdir() if p.is_dir())
+    masters = masters_folder(repository)
+    available = sorted(p.name for p in masters.iterdir() if (p / f"{p.name}.ipynb").is_file())
     if not chapters:
         chapters = [c for c in available if (folder / c / f"{c}.ipynb").is_file()]
     unknown = [c for c in chapters if c not in available]
@@ -295,6 +314,9 @@ def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], fee
     feedback_dir.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dlcourse-grade-") as scratch:
         print(f"Setting up the grader for {', '.join(chapters)}...")
+        if masters.name != "source":
+            print("(A student repository: graded with the visible tests; your instructor's grading "
+                  "adds hidden tests.)")
         course = ScratchCourse(Path(scratch), repository, chapters)
         for chapter in chapters:
             course.submit("me", chapter, folder / chapter / f"{chapter}.ipynb")
@@ -321,6 +343,11 @@ def _grade_my_notebooks(repository: Path, folder: Path, chapters: list[str], fee
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["class"]:  # the instructor's command: a whole class, in parallel
+        from .classroom import main as grade_class_main
+
+        return grade_class_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m dlcourse.grading",
         description="Grade your chapter notebooks with the course's nbgrader autograder "

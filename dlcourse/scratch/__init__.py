@@ -17,6 +17,7 @@ module               what is in it                                              
 ``logistic_regression`` loss and gradient for one weight or a weight vector             02, 03
 ``softmax_regression`` loss, gradient (eq. 19), L2 penalty, ``fit_softmax_regression``   03, 04
 ``perceptron``       ``mcculloch_pitts``, ``perceptron_predict``, ``perceptron_train``     02
+                     (random draws), ``perceptron_train_epochs`` (one permutation per epoch)
 ``polynomial_classifier`` ``fit_polynomial_softmax`` (standardized monomials + softmax    04
                      regression), ``scan_degrees`` (train/validation by degree)
 ``ensembles``        ``average_predictions``, ``hard_vote``, ``soft_vote``                 04

@@ -1,4 +1,4 @@
-"""Ensembles: combine the predictions of J models into one (notes section 3.3).
+"""Ensembles: combine the predictions of J models into one (chapter 04).
 
 - regression: average the J predicted means, ``f_bar(x) = (1/J) sum_j f_j(x)``;
 - classification, *hard* vote: every model votes for its predicted class and the class with the

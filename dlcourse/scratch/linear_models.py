@@ -56,19 +56,30 @@ def fit_least_squares(X: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.linalg.lstsq(X, y, rcond=None)[0]
 
 
-def fit_ridge(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+def _penalty_mask(d: int, penalize_bias: bool) -> np.ndarray:
+    """Which of the D weights the L2 penalty acts on: all of them, or all but w_0 (the weight of
+    a bias column of ones in column 0 of X). Shape (D,), float (1 penalized, 0 free)."""
+    mask = np.ones(d)
+    if not penalize_bias:
+        mask[0] = 0.0
+    return mask
+
+
+def fit_ridge(X: np.ndarray, y: np.ndarray, l2: float, penalize_bias: bool = True) -> np.ndarray:
     """L2-regularized least squares (ridge regression): the minimizer of
 
-    ``(1/N) ||X w - y||^2 + l2 * ||w||^2``.
+    ``(1/N) ||X w - y||^2 + l2 * sum_d m_d w_d^2``,
 
-    Setting the gradient ``(2/N) X^T (X w - y) + 2 l2 w`` to zero gives
-    ``(X^T X + N l2 I) w = X^T y``. Every weight is penalized, the bias too if ``X`` has a bias
-    column (the notes' form of the penalty).
+    with ``m_d = 1`` for every weight, or, with ``penalize_bias=False``, ``m_0 = 0``: column 0 of
+    ``X`` is then the bias column of ones and its weight is left free (shifting every label by a
+    constant then shifts the fit by that constant). Setting the gradient
+    ``(2/N) X^T (X w - y) + 2 l2 m * w`` to zero gives ``(X^T X + N l2 diag(m)) w = X^T y``.
 
     Args:
         X: features, shape (N, D).
         y: responses, shape (N,).
         l2: the penalty strength, >= 0 (0 gives least squares).
+        penalize_bias: whether w_0 is penalized too (the default) or not.
 
     Returns:
         w: shape (D,).
@@ -78,7 +89,7 @@ def fit_ridge(X: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     if l2 == 0:
         return fit_least_squares(X, y)
     n, d = X.shape
-    return np.linalg.solve(X.T @ X + n * l2 * np.eye(d), X.T @ y)
+    return np.linalg.solve(X.T @ X + n * l2 * np.diag(_penalty_mask(d, penalize_bias)), X.T @ y)
 
 
 def _check_linear(w, X, y) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -86,8 +97,9 @@ def _check_linear(w, X, y) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return as_float_array(w, "w", shape=(X.shape[1],)), X, y
 
 
-def ridge_loss(w, X, y, l2: float) -> float:
-    """The ridge objective ``(1/N) ||X w - y||^2 + l2 * ||w||^2``.
+def ridge_loss(w, X, y, l2: float, penalize_bias: bool = True) -> float:
+    """The ridge objective ``(1/N) ||X w - y||^2 + l2 * ||w||^2`` (without w_0 in the penalty when
+    ``penalize_bias=False``, see :func:`fit_ridge`).
 
     Args:
         w: shape (D,); X: shape (N, D); y: shape (N,); l2 >= 0.
@@ -95,14 +107,16 @@ def ridge_loss(w, X, y, l2: float) -> float:
     w, X, y = _check_linear(w, X, y)
     l2 = as_non_negative_float(l2, "l2")
     residual = X @ w - y  # (N,)
-    return float(residual @ residual / X.shape[0] + l2 * (w @ w))
+    penalized = w * _penalty_mask(len(w), penalize_bias)
+    return float(residual @ residual / X.shape[0] + l2 * (penalized @ penalized))
 
 
-def ridge_gradient(w, X, y, l2: float) -> np.ndarray:
-    """Gradient of :func:`ridge_loss`: ``(2/N) X^T (X w - y) + 2 l2 w``, shape (D,)."""
+def ridge_gradient(w, X, y, l2: float, penalize_bias: bool = True) -> np.ndarray:
+    """Gradient of :func:`ridge_loss`: ``(2/N) X^T (X w - y) + 2 l2 w`` (with 0 in place of
+    ``2 l2 w_0`` when ``penalize_bias=False``), shape (D,)."""
     w, X, y = _check_linear(w, X, y)
     l2 = as_non_negative_float(l2, "l2")
-    return 2 / X.shape[0] * X.T @ (X @ w - y) + 2 * l2 * w
+    return 2 / X.shape[0] * X.T @ (X @ w - y) + 2 * l2 * _penalty_mask(len(w), penalize_bias) * w
 
 
 def soft_threshold(v, threshold: float) -> np.ndarray:

@@ -8,7 +8,7 @@ import numpy as np
 from dlcourse._validate import as_float_array, as_non_negative_int, check_shape
 from dlcourse.seeding import as_generator
 
-__all__ = ["mcculloch_pitts", "perceptron_predict", "perceptron_train"]
+__all__ = ["mcculloch_pitts", "perceptron_predict", "perceptron_train", "perceptron_train_epochs"]
 
 
 def mcculloch_pitts(X, threshold: float) -> np.ndarray:
@@ -72,3 +72,38 @@ def perceptron_train(X, y, num_steps: int, rng) -> tuple[np.ndarray, float]:
             w = w + y[r] * X[r]
             b = b + y[r]
     return w, float(b)
+
+
+def perceptron_train_epochs(X, y, num_epochs: int, rng) -> tuple[np.ndarray, float, np.ndarray]:
+    """The perceptron learning algorithm in epochs, counting its mistakes.
+
+    Start from ``w = 0``, ``b = 0``. Each epoch draws one order of the examples,
+    ``rng.permutation(N)`` (nothing else is drawn from ``rng``), and visits every example once in
+    that order: where ``psi(w^T x_r + b)`` (``+1`` if positive, else ``-1``) differs from ``y_r``,
+    ``w <- w + y_r x_r`` and ``b <- b + y_r``. All ``num_epochs`` epochs run, even after one
+    without mistakes.
+
+    Args:
+        X: shape (N, D); y: labels in {-1, +1}, shape (N,); rng: Generator or seed.
+
+    Returns:
+        (w, b, mistakes): the weights, shape (D,) float; the bias, a float; and the number of
+        updates made in each epoch, shape (num_epochs,) int64.
+    """
+    X = as_float_array(X, "X", dims="N, D")
+    y = as_float_array(y, "y")
+    check_shape(y, "y", (X.shape[0],), "one label per row of X")
+    if not np.all(np.abs(y) == 1):
+        raise ValueError("y must hold labels -1 or +1")
+    num_epochs = as_non_negative_int(num_epochs, "num_epochs")
+    rng = as_generator(rng)
+    w, b = np.zeros(X.shape[1]), 0.0
+    mistakes = np.zeros(num_epochs, dtype=np.int64)
+    for epoch in range(num_epochs):
+        for r in rng.permutation(X.shape[0]):
+            prediction = 1.0 if X[r] @ w + b > 0 else -1.0
+            if prediction != y[r]:
+                w = w + y[r] * X[r]
+                b = b + y[r]
+                mistakes[epoch] += 1
+    return w, float(b), mistakes

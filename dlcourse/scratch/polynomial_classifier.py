@@ -1,5 +1,5 @@
 """Softmax regression on a polynomial basis: a classifier whose capacity is set by one number,
-the degree (notes section 3.2, Fig 9-11, and the decision-boundary widget of chapter 04).
+the degree (the model-selection figures and the decision-boundary widget of chapter 04).
 
 The inputs ``x`` (D features, two for the figures) are expanded into every monomial of total
 degree at most K (:func:`dlcourse.scratch.features.polynomial_features`). Each monomial except the
@@ -131,7 +131,7 @@ class DegreeScan(NamedTuple):
 def scan_degrees(X_train, y_train, X_val, y_val, degrees: Sequence[int], l2: float = 0.0,
                  num_classes: int | None = None, max_iter: int = 500) -> DegreeScan:
     """Fit one polynomial softmax classifier per degree on the training set and measure it on both
-    sets: the data of a train-versus-validation plot (the notes' Fig 10)."""
+    sets: the data of a train-versus-validation plot (chapter 04, Figure 4.4)."""
     X_train = as_float_array(X_train, "X_train", dims="N, D")
     y_train = as_labels(y_train, "y_train", len(X_train))
     if num_classes is None:

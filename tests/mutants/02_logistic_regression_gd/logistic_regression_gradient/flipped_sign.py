@@ -1,3 +1,5 @@
-"""Uses y - s(w x) instead of s(w x) - y: the gradient of the log-likelihood, not of the loss."""
-def logistic_regression_gradient(w, x, y):
-    return np.mean((y - logistic(w * x)) * x)
+"""Writes the error as label minus prediction: the gradient points uphill."""
+def logistic_regression_gradient(w, b, X, y):
+    X = np.asarray(X, dtype=float)
+    errors = y - logistic(X @ w + b)
+    return X.T @ errors / len(y), float(np.mean(errors))

@@ -1,9 +1,11 @@
-"""Updates the weights on a mistake but forgets the bias."""
-def perceptron_train(X, y, num_steps, rng):
-    w, b = np.zeros(X.shape[1]), 0.0
-    for _ in range(num_steps):
-        r = rng.integers(X.shape[0])
-        prediction = 1 if X[r] @ w + b > 0 else -1
-        if prediction != y[r]:
-            w = w + y[r] * X[r]
-    return w, b
+"""Updates the weights on a mistake but never the bias."""
+def perceptron_train(X, y, num_epochs, rng):
+    w, b = np.zeros(np.shape(X)[1]), 0.0
+    mistakes = np.zeros(num_epochs, dtype=int)
+    for epoch in range(num_epochs):
+        for r in rng.permutation(len(y)):
+            prediction = 1 if X[r] @ w + b > 0 else -1
+            if prediction != y[r]:
+                w = w + y[r] * X[r]
+                mistakes[epoch] += 1
+    return w, b, mistakes

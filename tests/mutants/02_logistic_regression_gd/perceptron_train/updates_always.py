@@ -1,8 +1,12 @@
-"""Updates after every example, right or wrong."""
-def perceptron_train(X, y, num_steps, rng):
-    w, b = np.zeros(X.shape[1]), 0.0
-    for _ in range(num_steps):
-        r = rng.integers(X.shape[0])
-        w = w + y[r] * X[r]
-        b = b + y[r]
-    return w, b
+"""Updates on every example, right or wrong, and counts every update as a mistake."""
+def perceptron_train(X, y, num_epochs, rng):
+    w, b = np.zeros(np.shape(X)[1]), 0.0
+    mistakes = np.zeros(num_epochs, dtype=int)
+    for epoch in range(num_epochs):
+        for r in rng.permutation(len(y)):
+            prediction = 1 if X[r] @ w + b > 0 else -1
+            if True:
+                w = w + y[r] * X[r]
+                b = b + float(y[r])
+                mistakes[epoch] += 1
+    return w, b, mistakes

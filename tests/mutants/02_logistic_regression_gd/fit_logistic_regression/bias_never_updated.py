@@ -1,0 +1,11 @@
+"""Updates the weights but leaves the bias at 0."""
+def fit_logistic_regression(X, y, step_size, num_steps):
+    w, b = np.zeros(np.shape(X)[1]), 0.0
+    weights, biases, losses = [w], [b], [binary_cross_entropy_with_logits(X @ w + b, y)]
+    for _ in range(num_steps):
+        grad_w, grad_b = logistic_regression_gradient(w, b, X, y)
+        w = w - step_size * grad_w
+        weights.append(w)
+        biases.append(b)
+        losses.append(binary_cross_entropy_with_logits(X @ w + b, y))
+    return np.array(weights), np.array(biases), np.array(losses)

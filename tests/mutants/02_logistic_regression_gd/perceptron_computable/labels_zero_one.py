@@ -1,0 +1,9 @@
+"""Trains the perceptron with labels 0/1 instead of -1/+1."""
+def perceptron_computable():
+    inputs = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    computable = np.zeros(16, dtype=bool)
+    for k in range(16):
+        labels = (k >> np.arange(4)) & 1
+        _, _, mistakes = perceptron_train(inputs, labels, 50, np.random.default_rng(0))
+        computable[k] = mistakes[-1] == 0
+    return computable

@@ -1,0 +1,13 @@
+"""Draws one order of the examples for all epochs instead of a new one per epoch."""
+def perceptron_train(X, y, num_epochs, rng):
+    w, b = np.zeros(np.shape(X)[1]), 0.0
+    mistakes = np.zeros(num_epochs, dtype=int)
+    order = rng.permutation(len(y))
+    for epoch in range(num_epochs):
+        for r in order:
+            prediction = 1 if X[r] @ w + b > 0 else -1
+            if prediction != y[r]:
+                w = w + y[r] * X[r]
+                b = b + float(y[r])
+                mistakes[epoch] += 1
+    return w, b, mistakes

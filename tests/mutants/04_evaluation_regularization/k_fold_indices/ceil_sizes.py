@@ -1,0 +1,7 @@
+"""Cuts folds of ceil(N / k) examples: the last fold comes out short (or empty), and the sizes can
+differ by more than one."""
+def k_fold_indices(num_examples, k, rng):
+    order = rng.permutation(num_examples)
+    size = -(-num_examples // k)
+    folds = [order[i * size:(i + 1) * size] for i in range(k)]
+    return [(np.concatenate(folds[:i] + folds[i + 1:]), folds[i]) for i in range(k)]

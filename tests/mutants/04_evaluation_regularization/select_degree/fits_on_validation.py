@@ -1,8 +1,0 @@
-"""Fits every polynomial on the validation data it is then evaluated on."""
-def select_degree(x_train, y_train, x_val, y_val, degrees):
-    val_losses = []
-    for degree in degrees:
-        w = fit_least_squares(polynomial_features(x_val, degree), y_val)
-        val_losses.append(np.mean((polynomial_features(x_val, degree) @ w - y_val) ** 2))
-    val_losses = np.array(val_losses)
-    return degrees[int(np.argmin(val_losses))], val_losses
