@@ -1,10 +1,13 @@
-"""Computes the gradient once, at W_0, before the loop, and keeps stepping along it."""
-def train_softmax_regression(X, y, num_classes, step_size, num_steps):
-    X1 = features.add_bias_column(X)
+"""Computes the gradient once, at W_0, and reuses it in every step."""
+def train_softmax_regression(X_train, y_train, X_val, y_val, num_classes, penalty, step_size, num_steps):
+    X1 = np.hstack([np.ones((len(X_train), 1)), X_train])
+    V1 = np.hstack([np.ones((len(X_val), 1)), X_val])
     W = np.zeros((X1.shape[1], num_classes))
-    gradient = softmax_regression.softmax_regression_gradient(W, X1, y)
-    loss_history = [softmax_regression.softmax_regression_loss(W, X1, y)]
-    for _ in range(num_steps):
-        W = W - step_size * gradient
-        loss_history.append(softmax_regression.softmax_regression_loss(W, X1, y))
-    return W, np.array(loss_history)
+    _, dW = softmax_loss_and_gradient(W, X1, y_train, penalty)
+    losses, accuracies = [], []
+    for step in range(num_steps + 1):
+        losses.append(softmax_loss_and_gradient(W, X1, y_train, penalty)[0])
+        accuracies.append(np.mean(np.argmax(V1 @ W, axis=1) == y_val))
+        if step < num_steps:
+            W = W - step_size * dW
+    return W, np.array(losses), np.array(accuracies)

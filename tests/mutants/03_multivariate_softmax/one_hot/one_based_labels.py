@@ -1,3 +1,0 @@
-"""Treats the labels as 1-based: class k gets its 1 in column k - 1 (class 0 wraps around to the last column)."""
-def one_hot(labels, num_classes):
-    return np.eye(num_classes)[labels - 1]
