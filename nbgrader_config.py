@@ -19,9 +19,6 @@ c.Execute.timeout = 300
 # Timestamps in the executed solutions would change on every regeneration and make the
 # committed `solutions/` churn for nothing.
 c.Execute.record_timing = False
-# How a cell's printed lines split into stream outputs depends on when they were flushed: merge
-# them, so that the same run gives the same file.
-c.Execute.coalesce_streams = True
 
 # nbgrader zeroes a test cell that writes anything to stderr. Warnings (a torch UserWarning, a
 # NumPy RuntimeWarning inside a correct answer) are not wrong answers, so the grading kernel
@@ -89,15 +86,15 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "dlcourse.grading.feedback.HideHiddenTests",
 ]
-# `make release` on an unchanged tree changes no file: widget ids made stable, measured times kept
-# while their cell is unchanged (dlcourse/grading/release.py).
+# `make release` on an unchanged tree changes no file: widget ids made stable, stream outputs merged,
+# measured times kept while their cell is unchanged (dlcourse/grading/release.py).
 c.GenerateSolution.preprocessors = [
     "nbgrader.preprocessors.IncludeHeaderFooter",
     "nbgrader.preprocessors.LockCells",
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.ClearMarkScheme",
     "nbgrader.preprocessors.Execute",
-    "dlcourse.grading.release.StableWidgetIds",
+    "dlcourse.grading.release.StableOutputs",
     "dlcourse.grading.release.KeepCommittedMeasurements",
 ]
 # `nbgrader export` adds status and reason columns: a notebook that could not be graded is not a 0.

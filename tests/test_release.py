@@ -8,7 +8,7 @@ import uuid
 import nbformat
 
 from course import read_notebook, view_path
-from dlcourse.grading.release import StableWidgetIds
+from dlcourse.grading.release import StableOutputs
 
 
 def _executed_with_random_widget_ids() -> nbformat.NotebookNode:
@@ -29,8 +29,8 @@ def _executed_with_random_widget_ids() -> nbformat.NotebookNode:
 
 def test_two_runs_with_different_random_widget_ids_give_the_same_notebook():
     resources = {"nbgrader": {"notebook": "00_welcome"}}
-    first, _ = StableWidgetIds().preprocess(_executed_with_random_widget_ids(), resources)
-    second, _ = StableWidgetIds().preprocess(_executed_with_random_widget_ids(), resources)
+    first, _ = StableOutputs().preprocess(_executed_with_random_widget_ids(), resources)
+    second, _ = StableOutputs().preprocess(_executed_with_random_widget_ids(), resources)
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     state = first.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     view = first.cells[0].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
@@ -46,3 +46,16 @@ def test_committed_solutions_use_stable_widget_ids():
 
     text = json.dumps(read_notebook(view_path("solutions", "00_welcome")))
     assert hashlib.md5(b"00_welcome-widget-0").hexdigest() in text
+
+
+def test_printed_lines_split_by_flush_timing_are_merged():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print(1); print(2); plt.show(); print(3)", id="c")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n"),
+                    nbformat.v4.new_output("stream", name="stdout", text="2\n"),
+                    nbformat.v4.new_output("display_data", data={"text/plain": "<Figure>"}),
+                    nbformat.v4.new_output("stream", name="stdout", text="3\n")]
+    nb.cells = [cell]
+    out, _ = StableOutputs().preprocess(nb, {})
+    assert [o["output_type"] for o in out.cells[0].outputs] == ["stream", "display_data", "stream"]
+    assert out.cells[0].outputs[0]["text"] == "1\n2\n"

@@ -3,8 +3,10 @@ files, so that a release on an unchanged tree changes nothing in git.
 
 Two things in an executed notebook change from run to run without anything having changed:
 
-- widget model ids, which ipywidgets draws at random: :class:`StableWidgetIds` renames them, in
-  the order they appear, to ids derived from the notebook's name;
+- widget model ids, which ipywidgets draws at random, and how printed lines split into stream
+  outputs, which depends on when they were flushed: :class:`StableOutputs` renames the ids, in the
+  order they appear, to ids derived from the notebook's name, and merges consecutive outputs of
+  the same stream;
 - measured times (a loop against its vectorized form): a cell tagged ``measurement`` keeps the
   output committed in ``solutions/`` as long as its source is unchanged
   (:class:`KeepCommittedMeasurements`); edit the cell and the measurement is taken again.
@@ -20,14 +22,29 @@ from pathlib import Path
 import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-__all__ = ["StableWidgetIds", "KeepCommittedMeasurements", "MEASUREMENT_TAG"]
+__all__ = ["StableOutputs", "KeepCommittedMeasurements", "MEASUREMENT_TAG"]
 
 MEASUREMENT_TAG = "measurement"
 _HEX_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")  # also inside "IPY_MODEL_<id>"
 
 
-class StableWidgetIds(NbGraderPreprocessor):
+def _merge_streams(outputs: list) -> list:
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (previous is not None and output.get("output_type") == "stream" == previous.get("output_type")
+                and output.get("name") == previous.get("name")):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
+class StableOutputs(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.get("cell_type") == "code":
+                cell.outputs = _merge_streams(cell.get("outputs", []))
         widgets = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
         known = set(widgets.get("state", {}))
         for cell in nb.cells:
