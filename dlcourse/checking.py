@@ -315,9 +315,13 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
     if not callable(function):
         _fail(f"{call}: the name is bound to {_describe_type(function)}, not to a function. "
               "Define it with `def` in the answer cell and run that cell.")
+    import inspect
+
     forbidden = {}
     for reference in forbid:
-        code = getattr(reference, "__code__", None)
+        # A decorated function (scikit-learn's validated ones) runs a wrapper shared by many
+        # functions first: watch for the function it wraps instead.
+        code = getattr(inspect.unwrap(reference), "__code__", None)
         if code is not None:
             forbidden[code] = _qualified_name(reference)
     positional = [_snapshot(a) for a in args]
@@ -334,8 +338,9 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
         _fail(f"{call} raised {type(error).__name__}: {error}" + (f" (at `{where}`)" if where else "")
               + ". Read the error, then try the call yourself on a small input.")
     if entered:
-        _fail(f"{call} calls the package's own `{entered[0]}`. This exercise asks you to write that "
-              "computation yourself: the package's version is for later chapters.")
+        _fail(f"{call} calls `{entered[0]}`, a ready-made version of what this exercise asks you to "
+              "write yourself. Write the computation in your own code (the ready-made versions are for "
+              "later chapters and for checking your work).")
     for index, (before, after) in enumerate(zip(positional, args)):
         if not _same(before, after):
             _fail(f"{call} changed its argument number {index + 1} ({_describe_type(before)}) in place. "
