@@ -57,7 +57,7 @@ def plot_heatmap(
             for j in range(columns):
                 color = "white" if matrix[i, j] < middle else "black"  # viridis is dark at the low end
                 texts.append(ax.text(j, i, value_format.format(matrix[i, j]), ha="center", va="center",
-                                     color=color, fontsize=8))
+                                     color=color, fontsize=9))
     return HeatmapArtists(image, texts)
 
 

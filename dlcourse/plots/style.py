@@ -20,10 +20,15 @@ def use_course_style() -> None:
     mpl.rcParams.update(
         {
             "figure.figsize": (6.4, 3.6),
-            "figure.dpi": 80,  # inline PNGs of ~30 kB keep the executed solutions small
+            # 110 dpi and no text under 9 pt: legible at a normal zoom on a high-resolution screen
+            # (80 dpi with 7-8 pt legends was not), at about twice the bytes per figure.
+            "figure.dpi": 110,
             "figure.constrained_layout.use": True,
             "font.size": 10,
             "axes.titlesize": 11,
+            "legend.fontsize": 9,
+            "xtick.labelsize": 9,
+            "ytick.labelsize": 9,
             "axes.grid": True,
             "grid.alpha": 0.3,
             "axes.spines.top": False,

@@ -196,7 +196,7 @@ def plot_explorer(ax: Axes, state: ExplorerState) -> ExplorerArtists:
     handles = [Line2D([], [], marker="o", linestyle="", color="0.3", markeredgecolor="white", label="training"),
                Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="0.3",
                       label="validation")]
-    ax.legend(handles=handles, loc="upper right", fontsize=8, framealpha=0.8, frameon=True)
+    ax.legend(handles=handles, loc="upper right", fontsize=9, framealpha=0.8, frameon=True)
     return ExplorerArtists(regions, validation)
 
 

@@ -145,7 +145,7 @@ def step_size_explorer(
     first = run_descent(loss, gradient, start, step_size, num_steps, minimizer, tolerance)
     artists = plot_descent_on_curve(curve_ax, w_grid, loss_grid, first.trajectory, first.losses, step_ax=step_ax)
     curve_ax.axvline(minimizer[0], color="k", linewidth=0.8, linestyle="--", label="minimum w*")
-    curve_ax.legend(loc="upper center", fontsize=8)
+    curve_ax.legend(loc="upper center", fontsize=9)
     curve_ax.set_title("gradient descent on the loss curve")
     step_ax.set_title("loss after each step")
 
