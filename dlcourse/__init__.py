@@ -12,7 +12,7 @@ Where to find a concept (each module has one job):
 - ``dlcourse.metrics``     accuracy, confusion matrix, precision/recall/F1, RMSE (NumPy)
 - ``dlcourse.plots``       the course's figure style and the plots the chapters share
 - ``dlcourse.widgets``     interactive figures: controls that redraw a figure in place
-- ``dlcourse.grading``     runs nbgrader's autograde on your notebooks (``make grade``)
+- ``dlcourse.grading``     grading with nbgrader made safe: sandbox, screen, guard, records, class grading
 
 Submodules are imported on demand, so ``import dlcourse`` stays cheap.
 """
