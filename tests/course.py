@@ -123,12 +123,23 @@ def solved_answers(chapter: str) -> dict[str, str]:
 
 
 # An answer to 00_welcome's ``standardize`` that is right on the visible tests' small examples (at
-# most 3 rows) and wrong on anything bigger: the visible tests pass it, the hidden tests (random
-# matrices of 5 to 200 rows) do not. It tells apart a grader that runs the hidden tests from one
-# that runs only the visible ones.
+# most 3 rows) and wrong on anything bigger: the visible tests pass it, the hidden tests (matrices
+# of 4 rows and more) do not. It tells apart a grader that runs the hidden tests from one that runs
+# only the visible ones.
 STANDARDIZE_FOR_THE_VISIBLE_EXAMPLES_ONLY = '''def standardize(X):
     if X.shape[0] > 3:
-        return X.copy()
+        return X.astype(float)
     std = X.std(axis=0)
     return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
 '''
+
+
+# The calls 00_welcome's visible tests make (as their messages name them).
+VISIBLE_STANDARDIZE_CALLS = ("X = [[1, 10], [3, 10], [5, 10]]", "the column [1, 3, 5]", "the constant column [10, 10, 10]",
+                             "X = [[0, 2, 4], [10, 20, 60]]")
+
+
+def is_hidden_check_message(message: str) -> bool:
+    """A worded failure of one of 00_welcome's hidden checks of ``standardize`` (not a visible one)."""
+    return ("CheckFailed: standardize(" in message
+            and not any(call in message for call in VISIBLE_STANDARDIZE_CALLS))
