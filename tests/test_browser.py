@@ -96,6 +96,7 @@ def _run_cell(page, cell) -> None:
     from playwright.sync_api import Error
 
     for attempt in range(3):
+        _accept_kernel_dialog(page)
         _focus_editor(page, cell)
         page.keyboard.press("Shift+Enter")
         # Queued ([*]) or done ([n]). A run requested while JupyterLab is still connecting the
@@ -115,11 +116,21 @@ def _run_cell(page, cell) -> None:
     )
 
 
+def _accept_kernel_dialog(page) -> None:
+    """On a loaded machine JupyterLab may give up waiting for the kernel and ask which one to
+    use: a student would press Select (the course's Python is preselected)."""
+    dialog = page.locator("dialog.jp-Dialog:visible")
+    if dialog.count() and "Select Kernel" in dialog.first.inner_text():
+        dialog.first.locator("button.jp-mod-accept").click()
+        page.locator(".jp-NotebookPanel:visible .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=90_000)
+
+
 def _focus_editor(page, cell) -> None:
     from playwright.sync_api import Error
 
     for attempt in range(5):  # JupyterLab may re-render a cell right after the notebook opens
         try:
+            _accept_kernel_dialog(page)
             cell.scroll_into_view_if_needed()
             cell.locator(".jp-InputArea-editor").click()
             cell.locator(".jp-InputArea-editor .cm-focused, .jp-InputArea-editor.jp-mod-focused").first.wait_for(timeout=5_000)
