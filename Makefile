@@ -86,8 +86,10 @@ bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, widget redraw times, mo
 	$(BIN)/python benchmarks/widget_redraw.py
 	$(BIN)/python benchmarks/model_training.py
 
-bench-grading: $(INSTALLED)  ## measure class grading: per submission by chapter, sequential vs parallel vs Dask (minutes)
+bench-grading: $(INSTALLED)  ## measure grading: per submission by chapter, the sandbox's cost, sequential vs parallel vs Dask (minutes)
 	$(call instructor_only,benchmarks)
+	$(BIN)/python benchmarks/submission_cost.py
+	$(BIN)/python benchmarks/sandbox_cost.py
 	$(BIN)/python benchmarks/class_grading.py $(BENCH_ARGS)
 
 lock:  ## re-resolve requirements.lock from pyproject.toml's ranges (maintainers)
