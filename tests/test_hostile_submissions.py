@@ -91,7 +91,6 @@ def _student(attack: Attack) -> str:
 
 def _grade_layer(root: Path, layer: str) -> GradedClass:
     course = ScratchCourse(root, REPO, [CHAPTER], config=LAYERS[layer])
-    release = read_notebook(course.release_notebook(CHAPTER))
     course.submit("good", CHAPTER, _answered(read_notebook(course.release_notebook(CHAPTER))))
     honest_before = course.autograde(CHAPTER)["good"]
     listener = _Listener()
@@ -114,7 +113,6 @@ def _grade_layer(root: Path, layer: str) -> GradedClass:
     after = _fingerprint(watched[1:])
     listener.close()
     leftover = subprocess.run(["pgrep", "-af", "sleep 30.5"], capture_output=True, text=True).stdout
-    del release
     return GradedClass(course, grades, honest_before, before, after, listener.connections, leftover)
 
 

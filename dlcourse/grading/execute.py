@@ -311,9 +311,9 @@ def _stub(cell: NotebookNode) -> NotebookNode:
 def _visible_part(source: str) -> str:
     """A test cell's source as students see it: hidden regions out, blank lines and trailing
     spaces ignored (nbgrader's release drops the region the same way)."""
-    import re
+    from .feedback import HIDDEN_REGION
 
-    without = re.sub(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[^\n]*\n?", "", source, flags=re.M | re.S)
+    without = HIDDEN_REGION.sub("", source)
     return "\n".join(line.rstrip() for line in without.splitlines() if line.strip())
 
 

@@ -13,15 +13,16 @@ import re
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-__all__ = ["HideHiddenTests", "hide_hidden_region"]
+__all__ = ["HideHiddenTests", "hide_hidden_region", "HIDDEN_REGION"]
 
-_HIDDEN = re.compile(r"^([ \t]*)### BEGIN HIDDEN TESTS[^\n]*\n.*?^[ \t]*### END HIDDEN TESTS[^\n]*(\n|$)", re.M | re.S)
+#: A hidden-test region, from its BEGIN marker line to its END marker line (indented or not).
+HIDDEN_REGION = re.compile(r"^([ \t]*)### BEGIN HIDDEN TESTS[^\n]*\n.*?^[ \t]*### END HIDDEN TESTS[^\n]*(\n|$)", re.M | re.S)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def hide_hidden_region(source: str) -> str:
     """``source`` with every hidden-test region replaced by one comment line."""
-    return _HIDDEN.sub(lambda m: f"{m.group(1)}# Hidden tests run here when your notebook is graded; "
+    return HIDDEN_REGION.sub(lambda m: f"{m.group(1)}# Hidden tests run here when your notebook is graded; "
                                  "their messages are shown below.\n", source)
 
 

@@ -57,20 +57,13 @@ def perceptron_train(X, y, num_steps: int, rng) -> tuple[np.ndarray, float]:
     Returns:
         (w, b): the weights, shape (D,), and the bias.
     """
-    X = as_float_array(X, "X", dims="N, D")
-    y = as_float_array(y, "y")
-    check_shape(y, "y", (X.shape[0],), "one label per row of X")
-    if not np.all(np.abs(y) == 1):
-        raise ValueError("y must hold labels -1 or +1")
+    X, y = _labelled_data(X, y)
     num_steps = as_non_negative_int(num_steps, "num_steps")
     rng = as_generator(rng)
     w, b = np.zeros(X.shape[1]), 0.0
     for _ in range(num_steps):
         r = rng.integers(X.shape[0])
-        prediction = 1 if X[r] @ w + b > 0 else -1
-        if prediction != y[r]:
-            w = w + y[r] * X[r]
-            b = b + y[r]
+        w, b, _mistaken = _perceptron_step(w, b, X[r], y[r])
     return w, float(b)
 
 
@@ -90,20 +83,32 @@ def perceptron_train_epochs(X, y, num_epochs: int, rng) -> tuple[np.ndarray, flo
         (w, b, mistakes): the weights, shape (D,) float; the bias, a float; and the number of
         updates made in each epoch, shape (num_epochs,) int64.
     """
-    X = as_float_array(X, "X", dims="N, D")
-    y = as_float_array(y, "y")
-    check_shape(y, "y", (X.shape[0],), "one label per row of X")
-    if not np.all(np.abs(y) == 1):
-        raise ValueError("y must hold labels -1 or +1")
+    X, y = _labelled_data(X, y)
     num_epochs = as_non_negative_int(num_epochs, "num_epochs")
     rng = as_generator(rng)
     w, b = np.zeros(X.shape[1]), 0.0
     mistakes = np.zeros(num_epochs, dtype=np.int64)
     for epoch in range(num_epochs):
         for r in rng.permutation(X.shape[0]):
-            prediction = 1.0 if X[r] @ w + b > 0 else -1.0
-            if prediction != y[r]:
-                w = w + y[r] * X[r]
-                b = b + y[r]
-                mistakes[epoch] += 1
+            w, b, mistaken = _perceptron_step(w, b, X[r], y[r])
+            mistakes[epoch] += mistaken
     return w, float(b), mistakes
+
+
+def _labelled_data(X, y) -> tuple[np.ndarray, np.ndarray]:
+    """X as a float (N, D) array and y as N labels in {-1, +1}, or a ValueError that says why not."""
+    X = as_float_array(X, "X", dims="N, D")
+    y = as_float_array(y, "y")
+    check_shape(y, "y", (X.shape[0],), "one label per row of X")
+    if not np.all(np.abs(y) == 1):
+        raise ValueError("y must hold labels -1 or +1")
+    return X, y
+
+
+def _perceptron_step(w: np.ndarray, b: float, x: np.ndarray, label: float) -> tuple[np.ndarray, float, bool]:
+    """One visit of example (x, label): if psi(w^T x + b) != label, w <- w + label x and
+    b <- b + label. Returns the new (w, b) and whether it was a mistake."""
+    prediction = 1.0 if x @ w + b > 0 else -1.0
+    if prediction == label:
+        return w, b, False
+    return w + label * x, b + label, True
