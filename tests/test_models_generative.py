@@ -13,7 +13,7 @@ from torch.nn import functional as F
 from dlcourse.data.densities import mixture_means, sample_gaussian_mixture
 from dlcourse.data.digits import load_digits_splits
 from dlcourse.models.autoencoder import Autoencoder
-from dlcourse.models.diffusion import Diffusion, NoisePredictionMLP, NoiseSchedule
+from dlcourse.models.diffusion import Diffusion, MixtureNoisePredictor, NoisePredictionMLP, NoiseSchedule
 from dlcourse.models.vae import VAE, VAEOutput, elbo_terms, gaussian_kl_to_standard_normal, negative_elbo, reparameterize
 from dlcourse.seeding import set_seed
 from dlcourse.training import evaluate, train
@@ -234,3 +234,44 @@ def test_diffusion_samples_land_on_the_training_density():
 def test_bad_arguments_say_what_was_expected(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_mixture_noise_predictor_is_the_posterior_mean_of_the_noise():
+    """For one component (K = 1) the noise given x_t is Gaussian and its mean is known in closed
+    form; for a mixture, the predictor is the regression of eps on x_t, so its error is
+    uncorrelated with any function of x_t (checked by Monte Carlo against the residual of x_t)."""
+    schedule = NoiseSchedule.linear(50)
+    alpha_bars = schedule.alpha_bars.double()
+    mean, std = torch.tensor([[0.7, -1.2]], dtype=torch.float64), 0.3
+    predictor = MixtureNoisePredictor(mean, std, schedule)
+    x = torch.randn(5, 2, dtype=torch.float64)
+    t = torch.tensor([0, 10, 20, 30, 49])
+    ab = alpha_bars[t][:, None]
+    expected = torch.sqrt(1 - ab) * (x - torch.sqrt(ab) * mean) / (ab * std**2 + 1 - ab)
+    torch.testing.assert_close(predictor(x, t), expected)
+
+    means = torch.as_tensor(mixture_means(4), dtype=torch.float64)
+    predictor = MixtureNoisePredictor(means, 0.1, schedule)
+    generator = torch.Generator().manual_seed(0)
+    n = 200_000
+    x0 = means[torch.randint(0, 4, (n,), generator=generator)] + 0.1 * torch.randn(n, 2, generator=generator,
+                                                                                     dtype=torch.float64)
+    t = torch.full((n,), 25)
+    eps = torch.randn(n, 2, generator=generator, dtype=torch.float64)
+    ab = alpha_bars[25]
+    xt = torch.sqrt(ab) * x0 + torch.sqrt(1 - ab) * eps
+    residual = eps - predictor(xt, t)
+    # E[(eps - E[eps | x_t]) g(x_t)] = 0 for any g; with g = x_t and 200k samples the std error is ~0.003.
+    assert torch.abs((residual * xt).mean(0)).max() < 0.015
+    assert (residual**2).sum(-1).mean() < (eps**2).sum(-1).mean()
+
+
+def test_diffusion_with_the_exact_predictor_samples_every_mode():
+    schedule = NoiseSchedule.linear(100)
+    means = torch.as_tensor(mixture_means(8), dtype=torch.float32)
+    model = Diffusion(MixtureNoisePredictor(means, 0.1, schedule), schedule)
+    samples = model.sample(4000, generator=torch.Generator().manual_seed(1))
+    nearest = torch.cdist(samples, means).argmin(dim=1)
+    counts = torch.bincount(nearest, minlength=8).double()
+    assert torch.all(torch.abs(counts / 4000 - 1 / 8) < 0.03)
+    assert torch.cdist(samples, means).min(dim=1).values.median() < 0.2

@@ -34,7 +34,7 @@ from dlcourse._validate import as_probability, as_positive_int
 from dlcourse.models.mlp import MLP
 from dlcourse.models.transformer import sinusoidal_positional_encoding
 
-__all__ = ["NoiseSchedule", "NoisePredictionMLP", "Diffusion"]
+__all__ = ["NoiseSchedule", "NoisePredictionMLP", "Diffusion", "MixtureNoisePredictor"]
 
 
 @dataclass(frozen=True)
@@ -175,3 +175,45 @@ class Diffusion(nn.Module):
                 x = mean
             trajectory.append(x)
         return (x, torch.stack(trajectory)) if return_trajectory else x
+
+
+class MixtureNoisePredictor(nn.Module):
+    """The exact noise predictor for data from an equal-weight mixture of isotropic Gaussians
+    ``N(m_k, std^2 I)``: no training, so a sampler can be tested against it quickly and
+    deterministically.
+
+    Under the forward process each component stays Gaussian,
+    ``x_t | k ~ N(sqrt(alpha_bar_t) m_k, v_t I)`` with ``v_t = alpha_bar_t std^2 + 1 - alpha_bar_t``,
+    and the best prediction of the noise in the squared loss is the posterior mean
+    ``E[eps | x_t] = -sqrt(1 - alpha_bar_t) grad log q(x_t)``
+    ``= sqrt(1 - alpha_bar_t) sum_k r_k(x_t) (x_t - sqrt(alpha_bar_t) m_k) / v_t``,
+    with ``r_k`` the responsibilities (softmax over k of ``-||x_t - sqrt(alpha_bar_t) m_k||^2 / (2 v_t)``).
+
+    Args:
+        means: component means, (K, D) array or tensor.
+        std: the components' standard deviation.
+        schedule: the :class:`NoiseSchedule` the sampler uses.
+
+    Shapes:
+        x (N, D), t (N,) int64 in [0, T) -> predicted noise (N, D), in x's dtype.
+    """
+
+    def __init__(self, means, std: float, schedule: NoiseSchedule):
+        super().__init__()
+        means = torch.as_tensor(means, dtype=torch.float64)
+        if means.dim() != 2:
+            raise ValueError(f"means must have shape (K, D), got {tuple(means.shape)}")
+        if not std > 0:
+            raise ValueError(f"std must be positive, got {std}")
+        self.register_buffer("means", means)
+        self.std = float(std)
+        self.register_buffer("alpha_bars", torch.as_tensor(schedule.alpha_bars, dtype=torch.float64))
+
+    def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+        x64 = x.to(torch.float64)
+        alpha_bar = self.alpha_bars[torch.as_tensor(t, dtype=torch.long)][:, None, None]  # (N, 1, 1)
+        variance = alpha_bar * self.std**2 + 1.0 - alpha_bar  # (N, 1, 1)
+        offsets = x64[:, None, :] - torch.sqrt(alpha_bar) * self.means[None]  # (N, K, D)
+        responsibilities = torch.softmax(-0.5 * (offsets**2).sum(-1, keepdim=True) / variance, dim=1)  # (N, K, 1)
+        noise = torch.sqrt(1.0 - alpha_bar[:, 0]) * (responsibilities * offsets / variance).sum(dim=1)  # (N, 1) * (N, D)
+        return noise.to(x.dtype)
