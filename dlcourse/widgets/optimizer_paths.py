@@ -40,7 +40,7 @@ def draw_contours(ax: Axes, surface: Surface, grid_size: int = 120):
     x_min, x_max, y_min, y_max = surface.bounds
     X, Y = np.meshgrid(np.linspace(x_min, x_max, grid_size), np.linspace(y_min, y_max, grid_size))
     gap = np.log10(np.maximum(surface.loss(X, Y) - surface.minimum, 1e-4))
-    contours = ax.contour(X, Y, gap, levels=12, colors="0.6", linewidths=0.6)
+    contours = ax.contour(X, Y, gap, levels=12, colors="0.6", linewidths=0.6, negative_linestyles="solid")
     (marks,) = ax.plot(surface.minimizers[:, 0], surface.minimizers[:, 1], "k*", markersize=9, label="minimum")
     ax.set(xlim=(x_min, x_max), ylim=(y_min, y_max), xlabel="$x$", ylabel="$y$")
     return contours, marks
