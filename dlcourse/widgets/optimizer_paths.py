@@ -3,7 +3,8 @@
 Choose the surface (:data:`dlcourse.scratch.surfaces.SURFACES`), the optimizers to overlay, the step
 size, the momentum, Adam's betas (``beta2`` is also RMSProp's decay), the number of steps and the
 starting point. The left panel shows every optimizer's path over the loss's contours, the right one
-the loss minus its minimum after each step, on a log scale.
+the loss minus its minimum after each step, on a log scale; the text under the figure names every
+path in its colour (it is the legend) and says where it ended or when it diverged.
 
 The computation is :func:`dlcourse.scratch.surfaces.optimizer_path` (the package's optimizers,
 tested against ``torch.optim``); the drawing is :func:`plot_paths` / :func:`update_paths`, plain
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.ticker import LogLocator, NullLocator
+from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
 from dlcourse.plots.style import COLORS
 from dlcourse.scratch.surfaces import OPTIMIZERS, SURFACES, OptimizerPath, Surface, optimizer_path
@@ -27,6 +28,7 @@ __all__ = ["run_paths", "PathArtists", "plot_paths", "update_paths", "draw_conto
            "optimizer_paths_explorer"]
 
 FLOOR = 1e-12  # the log panel shows loss - minimum, clipped below here
+COLOR_OF = dict(zip(OPTIMIZERS, COLORS))  # one colour per optimizer, in the figure and the text under it
 
 
 def run_paths(surface: str, optimizers, start, num_steps: int, lr: float, momentum: float = 0.9,
@@ -58,7 +60,8 @@ class PathArtists:
 def plot_paths(path_ax: Axes, loss_ax: Axes, max_steps: int) -> PathArtists:
     """Empty lines for every optimizer of :data:`OPTIMIZERS` (hidden until :func:`update_paths`)."""
     paths, losses = {}, {}
-    for color, (name, label) in zip(COLORS, OPTIMIZERS.items()):
+    for name, label in OPTIMIZERS.items():
+        color = COLOR_OF[name]
         (paths[name],) = path_ax.plot([], [], "-o", color=color, markersize=2.5, linewidth=1.2, label=label)
         (losses[name],) = loss_ax.plot([], [], color=color, linewidth=1.4, label=label)
     (start,) = path_ax.plot([], [], "ks", markersize=6, label="start")
@@ -67,6 +70,9 @@ def plot_paths(path_ax: Axes, loss_ax: Axes, max_steps: int) -> PathArtists:
     # Few ticks and no minor ones: tick labels are most of a redraw's rendering time.
     loss_ax.yaxis.set_major_locator(LogLocator(numticks=6))
     loss_ax.yaxis.set_minor_locator(NullLocator())
+    loss_ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
+    for axis in (path_ax.xaxis, path_ax.yaxis):
+        axis.set_major_locator(MaxNLocator(5))
     return PathArtists(paths, losses, start)
 
 
@@ -84,12 +90,6 @@ def update_paths(artists: PathArtists, runs: dict[str, OptimizerPath], minimum: 
     first = next(iter(runs.values()), None)
     if first is not None:
         artists.start.set_data([first.points[0, 0]], [first.points[0, 1]])
-    if loss_ax is not None:
-        shown = [artists.losses[name] for name in runs]
-        if shown:
-            loss_ax.legend(handles=shown, loc="lower left", fontsize=9)
-        elif loss_ax.get_legend() is not None:
-            loss_ax.get_legend().remove()
     if loss_ax is not None and runs:
         gaps = np.concatenate([np.maximum(r.losses - minimum, FLOOR) for r in runs.values()])
         gaps = gaps[np.isfinite(gaps)]
@@ -99,18 +99,19 @@ def update_paths(artists: PathArtists, runs: dict[str, OptimizerPath], minimum: 
 
 
 def status_text(runs: dict[str, OptimizerPath], minimum: float) -> str:
-    """One line per optimizer: where it ended and its loss gap, or that it diverged."""
+    """One line per optimizer, in its line's colour (the figure's legend): where it ended and its loss
+    gap, or that it diverged."""
     if not runs:
         return "Choose at least one optimizer."
     lines = []
     for name, run in runs.items():
+        key = f'<span style="color:{COLOR_OF[name]}">&#9632;</span> <b>{OPTIMIZERS[name]}</b>'
         if run.diverged:
             last = int(np.flatnonzero(np.all(np.isfinite(run.points), axis=1))[-1])
-            lines.append(f"<b>{OPTIMIZERS[name]}</b>: diverged after {last} steps (step size too large for it)")
+            lines.append(f"{key}: diverged after {last} steps (step size too large for it)")
         else:
             x, y = run.points[-1]
-            lines.append(f"<b>{OPTIMIZERS[name]}</b>: ends at ({x:.3f}, {y:.3f}), loss - minimum = "
-                         f"{run.losses[-1] - minimum:.3g}")
+            lines.append(f"{key}: ends at ({x:.3f}, {y:.3f}), loss - minimum = {run.losses[-1] - minimum:.3g}")
     return "<br>".join(lines)
 
 
@@ -137,10 +138,10 @@ def optimizer_paths_explorer(surface: str = "ill-conditioned quadratic", optimiz
                 artist.remove()
         shown["contours"] = draw_contours(path_ax, SURFACES[name])
         shown["surface"] = name
-        path_ax.set_title(f"paths on the {name}")
+        path_ax.set_title(f"{name}: paths from the square to a star")
 
     show_surface(surface)
-    path_ax.legend(handles=[artists.start, shown["contours"][1]], loc="upper right", fontsize=9)
+    # No legends (a tenth of a redraw): the text under the figure names every path in its colour.
     loss_ax.set_title("loss after each step (log scale)")
 
     def draw(live_figure: LiveFigure, surface: str, optimizers, lr: float, momentum: float, beta1: float,
