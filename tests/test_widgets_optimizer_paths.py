@@ -121,7 +121,7 @@ def test_the_widget_draws_every_choice_and_redraws_in_place():
         assert f'<span style="color:{colour}">&#9632;</span> <b>{OPTIMIZERS[name]}</b>' in explorer.status.value
 
     explorer.set(surface="rosenbrock", optimizers=("momentum",), lr=1e-3, momentum=0.5, num_steps=100)
-    assert path_ax.get_title().startswith("rosenbrock")
+    assert path_ax.get_title() == "paths on the rosenbrock"
     momentum_line = next(line for line in path_ax.lines if line.get_label() == OPTIMIZERS["momentum"])
     expected = optimizer_path("rosenbrock", "momentum", (1.0, 0.0), 100, 1e-3, momentum=0.5)
     np.testing.assert_allclose(momentum_line.get_xdata(), expected.points[:, 0])

@@ -2,9 +2,10 @@
 
 Choose the surface (:data:`dlcourse.scratch.surfaces.SURFACES`), the optimizers to overlay, the step
 size, the momentum, Adam's betas (``beta2`` is also RMSProp's decay), the number of steps and the
-starting point. The left panel shows every optimizer's path over the loss's contours, the right one
-the loss minus its minimum after each step, on a log scale; the text under the figure names every
-path in its colour (it is the legend) and says where it ended or when it diverged.
+starting point. The left panel shows every optimizer's path over the loss's contours (a square marks
+the start, stars the minima), the right one the loss minus its minimum after each step, on a log
+scale; the text under the figure names every path in its colour (it is the legend) and says where
+it ended or when it diverged.
 
 The computation is :func:`dlcourse.scratch.surfaces.optimizer_path` (the package's optimizers,
 tested against ``torch.optim``); the drawing is :func:`plot_paths` / :func:`update_paths`, plain
@@ -72,7 +73,7 @@ def plot_paths(path_ax: Axes, loss_ax: Axes, max_steps: int) -> PathArtists:
     loss_ax.yaxis.set_minor_locator(NullLocator())
     loss_ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
     for axis in (path_ax.xaxis, path_ax.yaxis):
-        axis.set_major_locator(MaxNLocator(5))
+        axis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
     return PathArtists(paths, losses, start)
 
 
@@ -138,7 +139,7 @@ def optimizer_paths_explorer(surface: str = "ill-conditioned quadratic", optimiz
                 artist.remove()
         shown["contours"] = draw_contours(path_ax, SURFACES[name])
         shown["surface"] = name
-        path_ax.set_title(f"{name}: paths from the square to a star")
+        path_ax.set_title(f"paths on the {name}")
 
     show_surface(surface)
     # No legends (a tenth of a redraw): the text under the figure names every path in its colour.
