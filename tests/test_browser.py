@@ -37,6 +37,7 @@ WIDGET_CELLS = [
     ("00_welcome", "Explorer(", "f"),
     ("02_logistic_regression_gd", "step_size_explorer(", "step size"),
     ("04_evaluation_regularization", "DecisionBoundaryExplorer(", "degree"),
+    ("09_convolutional_networks", "ConvolutionExplorer(", "digit"),
 ]
 
 pytestmark = [pytest.mark.xdist_group("browser")]

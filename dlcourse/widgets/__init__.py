@@ -7,6 +7,8 @@
 - ``dlcourse.widgets.decision_boundary``: :class:`DecisionBoundaryExplorer` (chapter 04), the
   decision regions of a polynomial softmax classifier under degree, L2 strength, noise and
   training-set size.
+- ``dlcourse.widgets.convolution``: :class:`ConvolutionExplorer` (chapter 09), a digit seen through a
+  chosen or typed 3x3 filter: its feature map and the map after max pooling.
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.
