@@ -88,6 +88,22 @@ def optimizer_paths_explorer():
     }
 
 
+def convolution_explorer():
+    """Chapter 09's convolution explorer on the first 50 digits."""
+    from dlcourse.data.digits import load_digits
+    from dlcourse.widgets.convolution import CUSTOM, FILTERS, ConvolutionExplorer
+
+    images, labels = load_digits()
+    explorer = ConvolutionExplorer(images[:50], labels[:50])
+    return explorer, {
+        "index": list(range(0, 50, 5)),
+        "filter_name": [*FILTERS, CUSTOM],
+        "custom": ["1 1 1; 0 0 0; -1 -1 -1", "0 1 0; 1 -4 1; 0 1 0", "2 -1; 0"],
+        "pool_size": [1, 2, 3, 4],
+        "relu": [False, True],
+    }
+
+
 def gradient_flow_explorer():
     """Chapter 10's RNN gradient-flow explorer."""
     from dlcourse.widgets.gradient_flow import CELLS, gradient_flow_explorer as build
@@ -102,6 +118,7 @@ WIDGETS: dict[str, Callable] = {
     "02 step-size explorer": step_size_explorer,
     "04 decision-boundary explorer": decision_boundary_explorer,
     "08 optimizer-paths explorer": optimizer_paths_explorer,
+    "09 convolution explorer": convolution_explorer,
     "10 gradient-flow explorer": gradient_flow_explorer,
 }
 

@@ -9,6 +9,8 @@
   training-set size.
 - ``dlcourse.widgets.optimizer_paths``: the optimizer-paths explorer (chapter 08), the paths of SGD,
   momentum, Nesterov, AdaGrad, RMSProp and Adam on 2-D test surfaces (:mod:`dlcourse.scratch.surfaces`).
+- ``dlcourse.widgets.convolution``: :class:`ConvolutionExplorer` (chapter 09), a digit seen through a
+  chosen or typed 3x3 filter: its feature map and the map after max pooling.
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.
