@@ -69,10 +69,20 @@ def decision_boundary_explorer():
     return explorer, sweeps
 
 
+def gradient_flow_explorer():
+    """Chapter 10's RNN gradient-flow explorer."""
+    from dlcourse.widgets.gradient_flow import CELLS, gradient_flow_explorer as build
+
+    explorer = build()
+    return explorer, {"length": [10, 40, 80, 120, 160, 200], "scale": [0.25, 0.5, 1.0, 2.0, 3.0, 4.0],
+                      "cell": list(CELLS)}
+
+
 WIDGETS: dict[str, Callable] = {
     "00 wave (widget check)": wave_explorer,
     "02 step-size explorer": step_size_explorer,
     "04 decision-boundary explorer": decision_boundary_explorer,
+    "10 gradient-flow explorer": gradient_flow_explorer,
 }
 
 
