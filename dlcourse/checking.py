@@ -451,8 +451,10 @@ def _is_instance(value: Any, expected: type) -> bool:
     return isinstance(value, expected)
 
 
-def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint: str | None = None) -> None:
-    """Fail unless ``value`` has the type the statement promises.
+def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint: str | None = None,
+               mistake: str = "wrong-type") -> None:
+    """Fail unless ``value`` has the type the statement promises (``mistake``: the failure's
+    identifier, for a hint that diagnoses something more specific than a wrong type).
 
     Strict where students slip: ``float`` accepts a Python float or a NumPy floating scalar, not a
     length-1 array, an int or a tensor; ``int`` accepts Python or NumPy integers but not a bool or
@@ -471,16 +473,18 @@ def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint
     elif int in options and isinstance(value, (float, np.floating)):
         advice = " A count or an index is an int: do not build it from float arithmetic."
     _fail(f"{call} should return {wanted}, but returned {_describe_type(value)}.{advice}"
-          + (f" {hint}" if hint else ""), "wrong-type")
+          + (f" {hint}" if hint else ""), mistake)
 
 
 _DTYPE_KINDS = {"float": ("f", "a floating-point"), "int": ("iu", "an integer"), "bool": ("b", "a boolean")}
 
 
 def check_array(value: Any, *, call: str, shape: tuple[int | None, ...] | None = None,
-                dtype: str | None = None, hint: str | None = None) -> np.ndarray:
+                dtype: str | None = None, hint: str | None = None, mistake: str | None = None) -> np.ndarray:
     """Fail unless ``value`` is a NumPy array of the promised ``shape`` (``None`` entries match any
-    size) and ``dtype`` kind (``"float"``, ``"int"`` or ``"bool"``); return it."""
+    size) and ``dtype`` kind (``"float"``, ``"int"`` or ``"bool"``); return it. ``mistake``
+    replaces the generic identifier (``wrong-type``, ``wrong-shape``, ``wrong-dtype``) when the
+    hint diagnoses something specific."""
     __tracebackhide__ = True
     suffix = f" {hint}" if hint else ""
     if value is None:
@@ -488,14 +492,14 @@ def check_array(value: Any, *, call: str, shape: tuple[int | None, ...] | None =
     if not isinstance(value, np.ndarray):
         _fail(f"{call} should return a NumPy array, but returned {_describe_type(value)}. "
               "Build the result with NumPy (`np.array(...)`, `np.zeros(...)`) rather than a list." + suffix,
-              "wrong-type")
+              mistake or "wrong-type")
     if shape is not None:
         shape = tuple(shape)
         matches = len(shape) == value.ndim and all(s is None or s == v for s, v in zip(shape, value.shape))
         if not matches:
             wanted = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
             _fail(f"{call} should return an array of shape {wanted}, but returned shape {value.shape}." + suffix,
-                  "wrong-shape")
+                  mistake or "wrong-shape")
     if dtype is not None:
         kinds, words = _DTYPE_KINDS[dtype]
         if value.dtype.kind not in kinds:
@@ -506,5 +510,5 @@ def check_array(value: Any, *, call: str, shape: tuple[int | None, ...] | None =
                 "bool": "",
             }[dtype]
             _fail(f"{call} should return {words} array, but its dtype is {value.dtype}.{advice}" + suffix,
-                  "wrong-dtype")
+                  mistake or "wrong-dtype")
     return value

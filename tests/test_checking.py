@@ -304,6 +304,11 @@ def test_a_test_names_its_own_diagnosis_and_known_wrong_values_name_theirs():
     assert _mistake(check_close, 5.0, 2.0, call="f()", mistakes=mistakes, mistake="off-by-three") == "off-by-three"
     assert _mistake(check_close, 7.0, 2.0, call="f()", mistakes=mistakes) == "wrong-value"
     assert _mistake(check_shape, np.ones(2), (3,), call="f()", mistake="forgot-bias-column") == "forgot-bias-column"
+    from dlcourse.checking import check_array, check_type
+
+    assert _mistake(check_type, 0, float, call="f()", mistake="integer-bias") == "integer-bias"
+    assert _mistake(check_array, np.arange(3), call="f()", dtype="float", mistake="int-weights") == "int-weights"
+    assert _mistake(check_array, [1.0], call="f()", mistake="list-of-counts") == "list-of-counts"
     # The words a student reads come first; the identifier is last and does not repeat.
     with pytest.raises(CheckFailed) as failure:
         check_close(6.0, 2.0, call="f()", mistakes=mistakes)
