@@ -69,10 +69,40 @@ def decision_boundary_explorer():
     return explorer, sweeps
 
 
+def optimizer_paths_explorer():
+    """Chapter 08's optimizer-paths explorer, four optimizers overlaid as the chapter shows it."""
+    from dlcourse.widgets.optimizer_paths import optimizer_paths_explorer as build
+
+    explorer = build(surface="ill-conditioned quadratic", optimizers=("sgd", "momentum", "nesterov", "adam"),
+                     lr=0.02, num_steps=60, start=(-1.5, 2.5))
+    return explorer, {
+        "lr": list(np.geomspace(1e-3, 0.3, 8)),
+        "momentum": [0.0, 0.5, 0.8, 0.9, 0.95],
+        "beta1": [0.0, 0.5, 0.9],
+        "beta2": [0.9, 0.99, 0.999],
+        "num_steps": [10, 60, 150, 300],
+        "start_x": list(np.linspace(-2, 2, 5)),
+        "start_y": list(np.linspace(-1, 3, 5)),
+        "optimizers": [("sgd",), ("adam", "rmsprop", "adagrad"), ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")],
+        "surface": ["rosenbrock", "saddle", "noisy quadratic", "ill-conditioned quadratic"],
+    }
+
+
+def gradient_flow_explorer():
+    """Chapter 10's RNN gradient-flow explorer."""
+    from dlcourse.widgets.gradient_flow import CELLS, gradient_flow_explorer as build
+
+    explorer = build()
+    return explorer, {"length": [10, 40, 80, 120, 160, 200], "scale": [0.25, 0.5, 1.0, 2.0, 3.0, 4.0],
+                      "cell": list(CELLS)}
+
+
 WIDGETS: dict[str, Callable] = {
     "00 wave (widget check)": wave_explorer,
     "02 step-size explorer": step_size_explorer,
     "04 decision-boundary explorer": decision_boundary_explorer,
+    "08 optimizer-paths explorer": optimizer_paths_explorer,
+    "10 gradient-flow explorer": gradient_flow_explorer,
 }
 
 

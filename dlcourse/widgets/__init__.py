@@ -7,6 +7,8 @@
 - ``dlcourse.widgets.decision_boundary``: :class:`DecisionBoundaryExplorer` (chapter 04), the
   decision regions of a polynomial softmax classifier under degree, L2 strength, noise and
   training-set size.
+- ``dlcourse.widgets.optimizer_paths``: the optimizer-paths explorer (chapter 08), the paths of SGD,
+  momentum, Nesterov, AdaGrad, RMSProp and Adam on 2-D test surfaces (:mod:`dlcourse.scratch.surfaces`).
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.
