@@ -7,6 +7,8 @@
 - ``dlcourse.widgets.decision_boundary``: :class:`DecisionBoundaryExplorer` (chapter 04), the
   decision regions of a polynomial softmax classifier under degree, L2 strength, noise and
   training-set size.
+- ``dlcourse.widgets.network_playground``: :class:`NetworkPlayground` (chapter 05), a small network
+  trained on 2-D data in bounded chunks: decision regions, both loss curves, one hidden unit.
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.
