@@ -31,6 +31,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from dlcourse._validate import as_non_negative_float, as_non_negative_int, as_positive_int, check_choice
 from dlcourse.data.classification import make_circles, make_moons, make_spirals, make_xor
@@ -285,7 +286,13 @@ def plot_playground(axes, run: PlaygroundRun, layer: int = 1, unit: int = 0, gri
     for scatter in unit_points:
         scatter.set_alpha(0.35)
     _rescale_unit(unit_image)
-    unit_ax.set(xlim=data.bounds[:2], ylim=data.bounds[2:], title=_unit_title(run, layer, unit), xlabel="$x_1$")
+    unit_ax.set(xlim=data.bounds[:2], ylim=data.bounds[2:], title=_unit_title(run, layer, unit), xticks=[], yticks=[])
+    # Few ticks and no grid lines: the text of the axes is most of a redraw's rendering time.
+    for ax in (regions_ax, loss_ax):
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+    for ax in axes:
+        ax.grid(False)
     return PlaygroundArtists(regions, train_points, val_points, train_curve, val_curve, unit_image, unit_points)
 
 
