@@ -27,7 +27,7 @@ LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 instructor_only = @test -d $(1) || { echo "make $@: there is no $(1)/ here (a student repository \
   has none); 'make grade' grades your notebooks."; exit 2; }
 
-.PHONY: help install lab test release gradebook grade grade-class student-repo bench bench-grading lock clean
+.PHONY: help install lab test release gradebook grade grade-class report student-repo bench bench-grading lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -74,6 +74,10 @@ grade: $(INSTALLED)  ## grade your notebooks/ with the course's grader (CHAPTER=
 grade-class: $(INSTALLED)  ## instructors: autograde CHAPTER=... for every submission, in parallel (WORKERS=n, SCHEDULER=tcp://...)
 	@test -n "$(CHAPTER)" || { echo "usage: make grade-class CHAPTER=01_linear_regression_mle [WORKERS=4] [SCHEDULER=tcp://host:8786]"; exit 2; }
 	$(BIN)/python -m dlcourse.grading class "$(CHAPTER)" $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+report: $(INSTALLED)  ## instructors: what the class got wrong in CHAPTER=..., as reports/<chapter>.html
+	@test -n "$(CHAPTER)" || { echo "usage: make report CHAPTER=01_linear_regression_mle"; exit 2; }
+	$(BIN)/python -m dlcourse.grading report $(CHAPTER)
 
 student-repo: $(INSTALLED)  ## write what students get to DEST=<dir>: no solutions, hidden tests or tests/
 	$(call instructor_only,source)

@@ -9,11 +9,19 @@ A failed check raises :class:`CheckFailed` (an ``AssertionError``); its message 
 the traceback, in the notebook and in nbgrader's feedback. ``mistakes`` maps an explanation to the
 value a known wrong implementation returns, so a common mistake gets a targeted hint instead of a
 bare "wrong value".
+
+Every failure carries a *mistake identifier*, a short stable name of what went wrong
+(``returns-none``, ``wrong-shape``, ``mutates-argument``, or a chapter's own such as
+``missing-bias-gradient``). It ends the message as ``[mistake: <id>]``, so an instructor's report
+can count the class's mistakes by identifier from the graded notebooks' outputs: rewording a message
+does not split its category. Generic checks name their own; a test names a specific diagnosis with
+``mistake="..."`` (or a ``("id", "explanation")`` key in ``check_close``'s ``mistakes``).
 """
 
 from __future__ import annotations
 
 import copy
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
@@ -34,11 +42,54 @@ __all__ = [
     "reference_versions",
     "passed",
     "fmt",
+    "mistake_of",
+    "GENERIC_MISTAKES",
 ]
 
 
+#: The identifiers the generic checks give their failures, with what each means.
+GENERIC_MISTAKES = {
+    "not-a-function": "the exercise's name is bound to something other than a function",
+    "raises-error": "the answer raised an exception",
+    "calls-reference": "the answer calls the package's ready-made version of the exercise",
+    "mutates-argument": "the answer changed one of its arguments in place",
+    "returns-none": "the answer returned None (a missing return)",
+    "wrong-type": "the answer returned a value of the wrong type",
+    "wrong-dtype": "the answer returned an array of the wrong dtype",
+    "wrong-shape": "the answer returned the wrong shape (or an array where a number was asked)",
+    "nan-or-inf": "the answer returned nan or inf where a finite number was expected",
+    "floating-point-error": "the answer overflowed, divided by zero or made an invalid operation",
+    "wrong-value": "the answer returned a wrong value (no more specific diagnosis)",
+    "wrong-exception": "the answer raised a different exception from the one asked for",
+    "no-exception": "the answer did not raise the exception asked for",
+    "check-failed": "a check without an identifier failed",
+}
+_MISTAKE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MISTAKE_TAG = re.compile(r"\[mistake: ([a-z0-9]+(?:-[a-z0-9]+)*)\]\s*$")
+
+
 class CheckFailed(AssertionError):
-    """An exercise check failed; the message says what was wrong and what to try."""
+    """An exercise check failed; the message says what was wrong and what to try.
+
+    ``mistake`` is the failure's stable identifier (lower-case words joined by hyphens); the text
+    of the exception ends with ``[mistake: <id>]``.
+    """
+
+    def __init__(self, message: str, mistake: str = "check-failed") -> None:
+        tagged = _MISTAKE_TAG.search(message)
+        if tagged:  # already tagged (an exception rebuilt from its text, as unpickling does)
+            message, mistake = message[: tagged.start()].rstrip(), tagged.group(1)
+        if not _MISTAKE_ID.match(mistake or ""):
+            raise ValueError(f"a mistake identifier is lower-case words joined by hyphens, not {mistake!r}")
+        self.message = message
+        self.mistake = mistake
+        super().__init__(f"{message} [mistake: {mistake}]")
+
+
+def mistake_of(text: str) -> str | None:
+    """The mistake identifier at the end of a failure's text (an output's ``evalue``), if any."""
+    found = _MISTAKE_TAG.search(text or "")
+    return found.group(1) if found else None
 
 
 def fmt(value: Any, precision: int = 6) -> str:
@@ -53,35 +104,39 @@ def fmt(value: Any, precision: int = 6) -> str:
     return np.array2string(array, precision=precision, threshold=12, edgeitems=3, separator=", ")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, mistake: str = "check-failed") -> None:
     __tracebackhide__ = True  # IPython and pytest hide this frame in tracebacks
-    raise CheckFailed(message)
+    raise CheckFailed(message, mistake)
 
 
 def _to_array(value: Any, call: str) -> np.ndarray:
     """Turn what a student returned into a float array, or fail with a message that says why not."""
     __tracebackhide__ = True
     if value is None:
-        _fail(f"{call} returned None. Did you forget the `return` statement?")
+        _fail(f"{call} returned None. Did you forget the `return` statement?", "returns-none")
     if hasattr(value, "detach") and hasattr(value, "numpy"):  # a torch tensor
         value = value.detach().cpu().numpy()
     if isinstance(value, (str, bytes)):
-        _fail(f"{call} returned a {type(value).__name__} ({value!r:.60}); expected a number or a NumPy array.")
+        _fail(f"{call} returned a {type(value).__name__} ({value!r:.60}); expected a number or a NumPy array.",
+              "wrong-type")
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        _fail(f"{call} returned a {type(value).__name__} ({value!r:.60}); expected a number or a NumPy array.")
+        _fail(f"{call} returned a {type(value).__name__} ({value!r:.60}); expected a number or a NumPy array.",
+              "wrong-type")
     return array
 
 
-def check_shape(actual: Any, shape: tuple[int, ...], *, call: str, hint: str | None = None) -> None:
-    """Fail unless ``actual`` is an array (or number) of exactly ``shape``."""
+def check_shape(actual: Any, shape: tuple[int, ...], *, call: str, hint: str | None = None,
+                mistake: str = "wrong-shape") -> None:
+    """Fail unless ``actual`` is an array (or number) of exactly ``shape`` (``mistake``: the
+    failure's identifier)."""
     __tracebackhide__ = True
     array = _to_array(actual, call)
     if array.shape != tuple(shape):
         what = "a single number" if shape == () else f"an array of shape {tuple(shape)}"
         got = "a single number" if array.shape == () else f"an array of shape {array.shape}"
-        _fail(f"{call} should return {what}, but returned {got}." + (f" {hint}" if hint else ""))
+        _fail(f"{call} should return {what}, but returned {got}." + (f" {hint}" if hint else ""), mistake)
 
 
 def check_close(
@@ -92,7 +147,8 @@ def check_close(
     rtol: float = 1e-7,
     atol: float = 1e-10,
     hint: str | None = None,
-    mistakes: Mapping[str, Any] | None = None,
+    mistakes: Mapping[str | tuple[str, str], Any] | None = None,
+    mistake: str = "wrong-value",
 ) -> None:
     """Fail unless ``actual`` equals ``expected`` up to ``|actual - expected| <= atol + rtol |expected|``.
 
@@ -103,7 +159,9 @@ def check_close(
         call: how the student's function was called, as the student would read it.
         hint: what to try, added to a generic failure message.
         mistakes: explanation -> value that a known wrong implementation gives. When ``actual``
-            matches one of these values, the message names that mistake.
+            matches one of these values, the message names that mistake. A key may be a pair
+            ``("mistake-id", "explanation")`` to give that diagnosis its identifier.
+        mistake: the identifier of a wrong value that matches none of ``mistakes``.
     """
     __tracebackhide__ = True
     array = _to_array(actual, call)
@@ -113,13 +171,15 @@ def check_close(
         if array.size != 1:
             _fail(
                 f"{call} should return a single number, but returned an array of shape {array.shape}."
-                + (f" {hint}" if hint else " Did you forget to average (or sum) over the data?")
+                + (f" {hint}" if hint else " Did you forget to average (or sum) over the data?"),
+                "wrong-shape",
             )
         array = array.reshape(())
     elif array.shape != target.shape:
         _fail(
             f"{call} should return an array of shape {target.shape}, but returned shape {array.shape}."
-            + (f" {hint}" if hint else "")
+            + (f" {hint}" if hint else ""),
+            "wrong-shape",
         )
 
     bad = ~np.isfinite(array) & np.isfinite(target)
@@ -128,16 +188,18 @@ def check_close(
         kind = "nan" if np.isnan(array[bad]).any() else "inf"
         _fail(
             f"{call} returned {kind}{where} where {fmt(target[bad].flat[0]) if target.ndim else fmt(target)} "
-            "was expected." + (f" {hint}" if hint else " Look for an overflow, a log of 0, or a division by 0.")
+            "was expected." + (f" {hint}" if hint else " Look for an overflow, a log of 0, or a division by 0."),
+            "nan-or-inf",
         )
 
     if np.allclose(array, target, rtol=rtol, atol=atol, equal_nan=True):
         return
 
-    for explanation, wrong in (mistakes or {}).items():
+    for key, wrong in (mistakes or {}).items():
+        known, explanation = key if isinstance(key, tuple) else (mistake, key)
         wrong = np.asarray(wrong, dtype=float)
         if wrong.shape == target.shape and np.allclose(array, wrong, rtol=max(rtol, 1e-6), atol=atol, equal_nan=True):
-            _fail(f"{call} returned {fmt(array)}, but it should be {fmt(target)}. {explanation}")
+            _fail(f"{call} returned {fmt(array)}, but it should be {fmt(target)}. {explanation}", known)
 
     message = f"{call} returned {fmt(array)}, but it should be {fmt(target)}."
     if array.ndim > 0:
@@ -148,14 +210,14 @@ def check_close(
             f" {wrong_count} of {array.size} entries differ; the largest difference is at index {worst}: "
             f"got {fmt(array[worst])}, expected {fmt(target[worst])}."
         )
-    _fail(message + (f" {hint}" if hint else ""))
+    _fail(message + (f" {hint}" if hint else ""), mistake)
 
 
-def check_true(condition: Any, message: str) -> None:
-    """Fail with ``message`` unless ``condition`` holds."""
+def check_true(condition: Any, message: str, *, mistake: str = "check-failed") -> None:
+    """Fail with ``message`` (identified as ``mistake``) unless ``condition`` holds."""
     __tracebackhide__ = True
     if not bool(condition):
-        _fail(message)
+        _fail(message, mistake)
 
 
 def check_raises(
@@ -164,8 +226,10 @@ def check_raises(
     *,
     call: str,
     hint: str | None = None,
+    mistake: str | None = None,
 ) -> None:
-    """Fail unless calling ``function()`` raises ``exception``."""
+    """Fail unless calling ``function()`` raises ``exception`` (``mistake`` overrides the failure's
+    identifier, ``wrong-exception`` or ``no-exception``)."""
     __tracebackhide__ = True
     try:
         function()
@@ -173,9 +237,11 @@ def check_raises(
         return
     except Exception as error:  # noqa: BLE001 - any other error is the student's to see
         names = exception.__name__ if isinstance(exception, type) else " or ".join(e.__name__ for e in exception)
-        _fail(f"{call} raised {type(error).__name__} ({error}); it should raise {names}." + (f" {hint}" if hint else ""))
+        _fail(f"{call} raised {type(error).__name__} ({error}); it should raise {names}." + (f" {hint}" if hint else ""),
+              mistake or "wrong-exception")
     names = exception.__name__ if isinstance(exception, type) else " or ".join(e.__name__ for e in exception)
-    _fail(f"{call} should raise {names}, but it returned normally." + (f" {hint}" if hint else ""))
+    _fail(f"{call} should raise {names}, but it returned normally." + (f" {hint}" if hint else ""),
+          mistake or "no-exception")
 
 
 def call_without_overflow(function: Callable[..., Any], *args: Any, call: str, hint: str | None = None,
@@ -192,7 +258,7 @@ def call_without_overflow(function: Callable[..., Any], *args: Any, call: str, h
             return function(*args, **kwargs)
     except FloatingPointError as error:
         problem = str(error)  # e.g. "overflow encountered in exp"
-    _fail(f"{call} hit a floating-point error: {problem}." + (f" {hint}" if hint else ""))
+    _fail(f"{call} hit a floating-point error: {problem}." + (f" {hint}" if hint else ""), "floating-point-error")
 
 
 @contextmanager
@@ -314,7 +380,7 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
     __tracebackhide__ = True
     if not callable(function):
         _fail(f"{call}: the name is bound to {_describe_type(function)}, not to a function. "
-              "Define it with `def` in the answer cell and run that cell.")
+              "Define it with `def` in the answer cell and run that cell.", "not-a-function")
     import inspect
 
     forbidden = {}
@@ -336,20 +402,20 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
     except Exception as error:  # noqa: BLE001 - the student's code raised: say so in words
         where = _student_line(error)
         _fail(f"{call} raised {type(error).__name__}: {error}" + (f" (at `{where}`)" if where else "")
-              + ". Read the error, then try the call yourself on a small input.")
+              + ". Read the error, then try the call yourself on a small input.", "raises-error")
     if entered:
         _fail(f"{call} calls `{entered[0]}`, a ready-made version of what this exercise asks you to "
               "write yourself. Write the computation in your own code (the ready-made versions are for "
-              "later chapters and for checking your work).")
+              "later chapters and for checking your work).", "calls-reference")
     for index, (before, after) in enumerate(zip(positional, args)):
         if not _same(before, after):
             _fail(f"{call} changed its argument number {index + 1} ({_describe_type(before)}) in place. "
                   "A function must leave its inputs as it found them: compute into a new array "
-                  "(for example `X = X - m` instead of `X -= m`, or start from `X.copy()`).")
+                  "(for example `X = X - m` instead of `X -= m`, or start from `X.copy()`).", "mutates-argument")
     for name, before in named.items():
         if not _same(before, kwargs[name]):
             _fail(f"{call} changed its argument `{name}` in place. A function must leave its inputs as it "
-                  "found them: compute into a new array instead.")
+                  "found them: compute into a new array instead.", "mutates-argument")
     return result
 
 
@@ -385,8 +451,10 @@ def _is_instance(value: Any, expected: type) -> bool:
     return isinstance(value, expected)
 
 
-def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint: str | None = None) -> None:
-    """Fail unless ``value`` has the type the statement promises.
+def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint: str | None = None,
+               mistake: str = "wrong-type") -> None:
+    """Fail unless ``value`` has the type the statement promises (``mistake``: the failure's
+    identifier, for a hint that diagnoses something more specific than a wrong type).
 
     Strict where students slip: ``float`` accepts a Python float or a NumPy floating scalar, not a
     length-1 array, an int or a tensor; ``int`` accepts Python or NumPy integers but not a bool or
@@ -405,29 +473,33 @@ def check_type(value: Any, expected: type | tuple[type, ...], *, call: str, hint
     elif int in options and isinstance(value, (float, np.floating)):
         advice = " A count or an index is an int: do not build it from float arithmetic."
     _fail(f"{call} should return {wanted}, but returned {_describe_type(value)}.{advice}"
-          + (f" {hint}" if hint else ""))
+          + (f" {hint}" if hint else ""), mistake)
 
 
 _DTYPE_KINDS = {"float": ("f", "a floating-point"), "int": ("iu", "an integer"), "bool": ("b", "a boolean")}
 
 
 def check_array(value: Any, *, call: str, shape: tuple[int | None, ...] | None = None,
-                dtype: str | None = None, hint: str | None = None) -> np.ndarray:
+                dtype: str | None = None, hint: str | None = None, mistake: str | None = None) -> np.ndarray:
     """Fail unless ``value`` is a NumPy array of the promised ``shape`` (``None`` entries match any
-    size) and ``dtype`` kind (``"float"``, ``"int"`` or ``"bool"``); return it."""
+    size) and ``dtype`` kind (``"float"``, ``"int"`` or ``"bool"``); return it. ``mistake``
+    replaces the generic identifier (``wrong-type``, ``wrong-shape``, ``wrong-dtype``) when the
+    hint diagnoses something specific."""
     __tracebackhide__ = True
     suffix = f" {hint}" if hint else ""
     if value is None:
-        _fail(f"{call} returned None. Did you forget the `return` statement?")
+        _fail(f"{call} returned None. Did you forget the `return` statement?", "returns-none")
     if not isinstance(value, np.ndarray):
         _fail(f"{call} should return a NumPy array, but returned {_describe_type(value)}. "
-              "Build the result with NumPy (`np.array(...)`, `np.zeros(...)`) rather than a list." + suffix)
+              "Build the result with NumPy (`np.array(...)`, `np.zeros(...)`) rather than a list." + suffix,
+              mistake or "wrong-type")
     if shape is not None:
         shape = tuple(shape)
         matches = len(shape) == value.ndim and all(s is None or s == v for s, v in zip(shape, value.shape))
         if not matches:
             wanted = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
-            _fail(f"{call} should return an array of shape {wanted}, but returned shape {value.shape}." + suffix)
+            _fail(f"{call} should return an array of shape {wanted}, but returned shape {value.shape}." + suffix,
+                  mistake or "wrong-shape")
     if dtype is not None:
         kinds, words = _DTYPE_KINDS[dtype]
         if value.dtype.kind not in kinds:
@@ -437,5 +509,6 @@ def check_array(value: Any, *, call: str, shape: tuple[int | None, ...] | None =
                 "int": " Counts and labels are integers: create the array with `dtype=int`.",
                 "bool": "",
             }[dtype]
-            _fail(f"{call} should return {words} array, but its dtype is {value.dtype}.{advice}" + suffix)
+            _fail(f"{call} should return {words} array, but its dtype is {value.dtype}.{advice}" + suffix,
+                  mistake or "wrong-dtype")
     return value

@@ -20,9 +20,10 @@ from dlcourse.checking import (
 
 
 def _message(function, *args, **kwargs) -> str:
+    """The words a student reads (the failure's text without its mistake identifier)."""
     with pytest.raises(CheckFailed) as failure:
         function(*args, **kwargs)
-    return str(failure.value)
+    return failure.value.message
 
 
 def test_a_right_answer_passes_in_every_form():
@@ -252,3 +253,74 @@ def test_call_answer_forbids_a_decorated_function_without_forbidding_its_sibling
     # accuracy_score shares scikit-learn's validation wrapper: it stays allowed.
     assert call_answer(lambda a, b: metrics.accuracy_score(a, b), y, y, call="acc(y, y)",
                        forbid=[metrics.confusion_matrix]) == 1.0
+
+
+# -- mistake identifiers (what the instructor's class report counts) --------------------------------
+def _mistake(function, *args, **kwargs) -> str:
+    with pytest.raises(CheckFailed) as failure:
+        function(*args, **kwargs)
+    from dlcourse.checking import mistake_of
+
+    assert mistake_of(str(failure.value)) == failure.value.mistake, "the identifier must end the text"
+    return failure.value.mistake
+
+
+def test_generic_failures_carry_their_own_identifiers():
+    from dlcourse.checking import GENERIC_MISTAKES, call_answer, check_array, check_type
+
+    def in_place(x):
+        x[0] = 9.0
+        return x
+
+    def crashes(x):
+        return x["key"]
+
+    cases = {
+        "returns-none": lambda: check_close(None, 1.0, call="f()"),
+        "wrong-type": lambda: check_type(np.array([1.0]), float, call="f()"),
+        "wrong-dtype": lambda: check_array(np.arange(3), call="f()", dtype="float"),
+        "wrong-shape": lambda: check_close(np.ones(2), np.ones(3), call="f()"),
+        "nan-or-inf": lambda: check_close(np.nan, 1.0, call="f()"),
+        "wrong-value": lambda: check_close(2.0, 1.0, call="f()"),
+        "mutates-argument": lambda: call_answer(in_place, np.zeros(2), call="f(x)"),
+        "raises-error": lambda: call_answer(crashes, np.zeros(2), call="f(x)"),
+        "calls-reference": lambda: call_answer(lambda x: fmt(x), 1.0, call="f(x)", forbid=(fmt,)),
+        "not-a-function": lambda: call_answer(3, call="f()"),
+        "floating-point-error": lambda: call_without_overflow(np.exp, np.array(1000.0), call="f()"),
+        "no-exception": lambda: check_raises(lambda: None, ValueError, call="f()"),
+        "wrong-exception": lambda: check_raises(lambda: 1 / 0, ValueError, call="f()"),
+        "check-failed": lambda: check_true(False, "no identifier given"),
+    }
+    for expected, failing in cases.items():
+        assert expected in GENERIC_MISTAKES
+        assert _mistake(failing) == expected
+
+
+def test_a_test_names_its_own_diagnosis_and_known_wrong_values_name_theirs():
+    assert _mistake(check_true, False, "The bias row is penalized.", mistake="penalizes-bias") == "penalizes-bias"
+    mistakes = {("sums-instead-of-mean", "You summed over the examples instead of averaging."): 6.0,
+                "An old-style explanation without an identifier.": 5.0}
+    assert _mistake(check_close, 6.0, 2.0, call="f()", mistakes=mistakes) == "sums-instead-of-mean"
+    assert _mistake(check_close, 5.0, 2.0, call="f()", mistakes=mistakes, mistake="off-by-three") == "off-by-three"
+    assert _mistake(check_close, 7.0, 2.0, call="f()", mistakes=mistakes) == "wrong-value"
+    assert _mistake(check_shape, np.ones(2), (3,), call="f()", mistake="forgot-bias-column") == "forgot-bias-column"
+    from dlcourse.checking import check_array, check_type
+
+    assert _mistake(check_type, 0, float, call="f()", mistake="integer-bias") == "integer-bias"
+    assert _mistake(check_array, np.arange(3), call="f()", dtype="float", mistake="int-weights") == "int-weights"
+    assert _mistake(check_array, [1.0], call="f()", mistake="list-of-counts") == "list-of-counts"
+    # The words a student reads come first; the identifier is last and does not repeat.
+    with pytest.raises(CheckFailed) as failure:
+        check_close(6.0, 2.0, call="f()", mistakes=mistakes)
+    assert str(failure.value).startswith("f() returned 6, but it should be 2. You summed")
+    assert str(failure.value).count("[mistake:") == 1
+
+
+def test_an_identifier_is_checked_and_survives_rebuilding_the_exception():
+    import pickle
+
+    with pytest.raises(ValueError, match="lower-case words joined by hyphens"):
+        CheckFailed("message", "Not An Id")
+    original = CheckFailed("The rows must sum to 1.", "rows-not-normalized")
+    rebuilt = pickle.loads(pickle.dumps(original))
+    assert (rebuilt.message, rebuilt.mistake, str(rebuilt)) == (original.message, original.mistake, str(original))

@@ -139,3 +139,105 @@ def test_no_cell_but_a_test_cell_imports_the_reference_of_an_exercise(chapter):
                 imported = {a.asname or a.name for a in node.names} | {a.name for a in node.names}
                 clash = imported & (names | {f"reference_{n}" for n in names})
                 assert not clash, f"{chapter}: a setup/demo cell imports {sorted(clash)} from {node.module}"
+
+
+# -- mistake identifiers: every worded diagnosis of a test cell is countable --------------------------
+GENERIC_IDS = {"check-failed", "wrong-value"}  # the fallbacks a chapter-specific diagnosis must not use
+MISTAKE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def parsed_test_cell(source: str) -> ast.Module:
+    """A test cell's code as Python, IPython syntax (magics, ``!shell``) turned into calls as the
+    kernel would; a cell magic's body is parsed as the code it runs. Line numbers are kept."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    lines = source.splitlines(keepends=True)
+    blank = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if blank < len(lines) and lines[blank].lstrip().startswith("%%"):
+        lines[blank] = "pass\n"  # the body of %%time and the like is ordinary code
+    # IPython drops leading blank lines: put them back so that line numbers match the cell's.
+    return ast.parse("\n" * blank + TransformerManager().transform_cell("".join(lines[blank:])))
+
+
+def _called_name(call: ast.Call) -> str:
+    return getattr(call.func, "id", None) or getattr(call.func, "attr", "")
+
+
+def _keyword(call: ast.Call, name: str) -> ast.keyword | None:
+    return next((k for k in call.keywords if k.arg == name), None)
+
+
+def mistake_id_problems(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, what is wrong) for every chapter-specific diagnosis without its own identifier:
+    a ``check_true`` without ``mistake=``, a plain-string key in a ``mistakes=`` (or ``*_mistakes=``)
+    dict literal, a ``CheckFailed(message)`` without its identifier, or an identifier literal that
+    is not lower-case words joined by hyphens."""
+    problems: list[tuple[int, str]] = []
+
+    def check_literal(node: ast.AST, where: str, generic_allowed: bool = True) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if not MISTAKE_ID.match(node.value):
+                problems.append((node.lineno, f"{where}: {node.value!r} is not lower-case words joined by hyphens"))
+            elif not generic_allowed and node.value in GENERIC_IDS:
+                problems.append((node.lineno, f"{where}: {node.value!r} is the generic fallback; name the mistake"))
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _called_name(node)
+        if name == "check_true":
+            given = _keyword(node, "mistake")
+            if given is None:
+                problems.append((node.lineno, "check_true(...) without mistake=\"the-mistake-id\""))
+            else:
+                check_literal(given.value, "check_true's mistake=", generic_allowed=False)
+        elif name == "CheckFailed":
+            given = node.args[1] if len(node.args) > 1 else getattr(_keyword(node, "mistake"), "value", None)
+            if given is None:
+                problems.append((node.lineno, "CheckFailed(message) without its mistake identifier as second argument"))
+            else:
+                check_literal(given, "CheckFailed's identifier", generic_allowed=False)
+        elif name in {"check_close", "check_shape", "check_raises"} and _keyword(node, "mistake"):
+            check_literal(_keyword(node, "mistake").value, f"{name}'s mistake=")
+        for keyword in node.keywords:
+            if not (keyword.arg == "mistakes" or (keyword.arg or "").endswith("_mistakes")):
+                continue
+            if not isinstance(keyword.value, ast.Dict):
+                continue  # a variable: the dict literal it names is checked where it is passed in
+            for key in keyword.value.keys:
+                if key is None:  # {**other}
+                    continue
+                if not (isinstance(key, ast.Tuple) and len(key.elts) == 2):
+                    problems.append((key.lineno, f"a {keyword.arg}= key that is not (\"mistake-id\", \"explanation\")"))
+                else:
+                    check_literal(key.elts[0], f"a {keyword.arg}= key's identifier", generic_allowed=False)
+    return sorted(problems)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_diagnosis_in_a_test_cell_has_a_mistake_identifier(chapter):
+    """The instructor's class report counts mistakes by identifier (dlcourse.checking): a worded
+    diagnosis without its own identifier would be counted as the generic check-failed/wrong-value."""
+    found = [f"{name}, line {line}: {problem}"
+             for name, cell in grading_cells(read_notebook(master_path(chapter))).items()
+             for line, problem in mistake_id_problems(parsed_test_cell(source_text(cell)))]
+    assert not found, f"{chapter}: diagnoses without a mistake identifier:\n" + "\n".join(found)
+
+
+def test_the_mistake_identifier_check_catches_each_kind_of_omission():
+    code = '''
+check_true(ok, "Rows must sum to 1.", mistake="rows-not-normalized")
+check_true(ok, "No identifier.")
+check_close(x, 1.0, call="f()", mistakes={("sum-not-mean", "That is the sum."): 3.0, "A plain key.": 2.0})
+check_loss(W, loss_mistakes={"Another plain key.": 1.0})
+raise CheckFailed(message, "divides-by-zero")
+raise CheckFailed(message)
+check_true(ok, "Bad id.", mistake="Not_Kebab")
+check_true(ok, "Generic id.", mistake="check-failed")
+check_close(x, 1.0, call="f()", hint="A hint only: the generic id is fine.")
+'''
+    problems = mistake_id_problems(parsed_test_cell(code))
+    assert [line for line, _ in problems] == [3, 4, 5, 7, 8, 9], problems
+    magic = '%%time\ncheck_true(ok, "No identifier.")\n'
+    assert [line for line, _ in mistake_id_problems(parsed_test_cell(magic))] == [2]
+    assert [line for line, _ in mistake_id_problems(parsed_test_cell('!ls\ncheck_true(ok, "m")\n'))] == [2]

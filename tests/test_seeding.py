@@ -47,3 +47,26 @@ def test_as_generator():
     with pytest.raises(TypeError, match="Generator"):
         as_generator(None)
 
+
+
+def test_pytorch_is_seeded_when_first_imported_and_not_imported_before():
+    """set_seed does not import PyTorch (over a second in every autograde of a chapter that does
+    not use it); importing it later gives the numbers of a seeded PyTorch, and a later set_seed wins."""
+    import subprocess
+    import sys
+
+    program = (
+        "import sys\n"
+        "from dlcourse.seeding import set_seed\n"
+        "set_seed(11)\n"
+        "set_seed(5)\n"
+        "assert 'torch' not in sys.modules, 'set_seed imported torch'\n"
+        "import torch\n"
+        "print(torch.rand(3).tolist())\n"
+        "import torch.nn.functional\n"  # its submodules load as usual
+    )
+    lines = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout.split("\n")
+    torch.manual_seed(5)
+    assert lines[0] == str(torch.rand(3).tolist())
+    set_seed(5)  # torch imported: seeded at once
+    assert torch.rand(3).tolist() == eval(lines[0])

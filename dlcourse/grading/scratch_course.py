@@ -348,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
         from .classroom import main as grade_class_main
 
         return grade_class_main(argv[1:])
+    if argv[:1] == ["report"]:  # the instructor's page of what the class got wrong
+        from .report import main as report_main
+
+        return report_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m dlcourse.grading",
         description="Grade your chapter notebooks with the course's nbgrader autograder "
