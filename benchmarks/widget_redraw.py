@@ -113,10 +113,28 @@ def gradient_flow_explorer():
                       "cell": list(CELLS)}
 
 
+def network_playground():
+    """Chapter 05's network playground, after one press of its train button (so that the curves and
+    regions are those of a trained network); every control swept, the architecture ones included
+    (each starts a new network)."""
+    from dlcourse.widgets.network_playground import NetworkPlayground
+
+    playground = NetworkPlayground()
+    playground.train()
+    sweeps = {}
+    for name, control in playground.controls.items():
+        if hasattr(control, "options") and control.options:
+            sweeps[name] = [option[1] if isinstance(option, tuple) else option for option in control.options]
+        else:
+            sweeps[name] = list(range(control.min, control.max + 1))
+    return playground, sweeps
+
+
 WIDGETS: dict[str, Callable] = {
     "00 wave (widget check)": wave_explorer,
     "02 step-size explorer": step_size_explorer,
     "04 decision-boundary explorer": decision_boundary_explorer,
+    "05 network playground": network_playground,
     "08 optimizer-paths explorer": optimizer_paths_explorer,
     "09 convolution explorer": convolution_explorer,
     "10 gradient-flow explorer": gradient_flow_explorer,
