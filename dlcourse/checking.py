@@ -352,9 +352,18 @@ def _watching_for(forbidden: dict[Any, str]) -> Iterator[list[str]]:
         yield entered
         return
 
+    builtins = [(function, name) for function, name in forbidden.items() if not hasattr(function, "co_code")]
+
     def profile(frame: Any, event: str, arg: Any) -> None:
-        if event == "call" and frame.f_code in forbidden and not entered:
+        if entered:
+            return
+        if event == "call" and frame.f_code in forbidden:
             entered.append(forbidden[frame.f_code])
+        elif event == "c_call" and builtins:  # a function written in C (torch.conv2d, np.linalg.solve's core)
+            for function, name in builtins:
+                if arg is function or (type(arg) is type(function) and arg == function):
+                    entered.append(name)
+                    break
 
     previous = sys.getprofile()
     sys.setprofile(profile)
@@ -374,8 +383,9 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
       passes through unchanged: the exercise is simply not answered yet);
     - every argument is copied first; an answer that changes an argument in place fails, naming
       the argument (a caller's data must survive the call);
-    - ``forbid`` lists the package's own implementations of the exercise: if the student's code
-      runs one of them, the check fails (the exercise asks the student to write it).
+    - ``forbid`` lists the package's own implementations of the exercise (and library functions
+      that would do it, Python or built-in such as ``torch.conv2d``): if the student's code runs
+      one of them, the check fails (the exercise asks the student to write it).
     """
     __tracebackhide__ = True
     if not callable(function):
@@ -390,6 +400,8 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
         code = getattr(inspect.unwrap(reference), "__code__", None)
         if code is not None:
             forbidden[code] = _qualified_name(reference)
+        elif callable(reference):  # written in C: the profiler reports the call itself
+            forbidden[reference] = _qualified_name(reference)
     positional = [_snapshot(a) for a in args]
     named = {k: _snapshot(v) for k, v in kwargs.items()}
     try:

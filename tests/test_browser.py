@@ -37,6 +37,10 @@ WIDGET_CELLS = [
     ("00_welcome", "Explorer(", "f"),
     ("02_logistic_regression_gd", "step_size_explorer(", "step size"),
     ("04_evaluation_regularization", "DecisionBoundaryExplorer(", "degree"),
+    ("05_feedforward_networks", "NetworkPlayground(", "width"),
+    ("08_optimizers", "optimizer_paths_explorer(", "step size"),
+    ("09_convolutional_networks", "ConvolutionExplorer(", "digit"),
+    ("10_recurrent_networks", "gradient_flow_explorer(", "length"),
 ]
 
 pytestmark = [pytest.mark.xdist_group("browser")]

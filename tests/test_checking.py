@@ -324,3 +324,19 @@ def test_an_identifier_is_checked_and_survives_rebuilding_the_exception():
     original = CheckFailed("The rows must sum to 1.", "rows-not-normalized")
     rebuilt = pickle.loads(pickle.dumps(original))
     assert (rebuilt.message, rebuilt.mistake, str(rebuilt)) == (original.message, original.mistake, str(original))
+
+
+def test_a_forbidden_builtin_function_is_noticed_too():
+    """Library functions written in C (torch.conv2d, numpy's ufuncs) have no Python code to watch:
+    the profiler's C-call events catch them."""
+    from dlcourse.checking import call_answer
+
+    image, kernel = torch.randn(1, 1, 5, 5), torch.randn(1, 1, 3, 3)
+    forbid = (torch.nn.functional.conv2d, np.convolve)
+    with pytest.raises(CheckFailed, match="calls `.*conv2d`") as failure:
+        call_answer(lambda x, w: torch.nn.functional.conv2d(x, w), image, kernel, call="conv(x, w)", forbid=forbid)
+    assert failure.value.mistake == "calls-reference"
+    with pytest.raises(CheckFailed, match="calls `.*convolve`"):
+        call_answer(lambda a: np.convolve(a, a), np.ones(3), call="conv(a)", forbid=forbid)
+    # Other built-ins run freely, and an honest answer passes.
+    assert call_answer(lambda a: float(np.sum(a * a)), np.ones(3), call="dot(a)", forbid=forbid) == 3.0

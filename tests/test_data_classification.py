@@ -10,6 +10,7 @@ from dlcourse.data.classification import (
     blob_centers,
     class_sizes,
     make_blobs,
+    make_circles,
     make_moons,
     make_spirals,
     make_xor,
@@ -24,7 +25,7 @@ from dlcourse.data.densities import (
     sample_swiss_roll,
 )
 
-GENERATORS = [make_xor, make_moons, make_spirals, make_blobs]
+GENERATORS = [make_xor, make_moons, make_circles, make_spirals, make_blobs]
 
 
 @pytest.mark.parametrize("make", GENERATORS)
@@ -38,7 +39,7 @@ def test_shapes_dtypes_and_reproducibility(make):
     assert not np.array_equal(make(101, 4)[0], X)
 
 
-@pytest.mark.parametrize("make", [make_moons, make_spirals, make_blobs])
+@pytest.mark.parametrize("make", [make_moons, make_circles, make_spirals, make_blobs])
 def test_classes_are_balanced_and_shuffled(make):
     _, y = make(300, 0)
     counts = np.bincount(y)
@@ -148,3 +149,18 @@ def test_moons_density_is_centred():
 def test_bad_arguments_say_what_was_expected(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_circles_are_two_rings_that_the_squared_radius_separates():
+    X, y = make_circles(4000, 0, noise=0.0, inner_radius=0.4)
+    radius = np.hypot(X[:, 0], X[:, 1])
+    np.testing.assert_allclose(radius[y == 0], 1.0)
+    np.testing.assert_allclose(radius[y == 1], 0.4)
+    angles = np.arctan2(X[:, 1], X[:, 0])
+    assert np.histogram(angles, bins=8)[0].min() > 350, "the angles should cover the circle evenly"
+    X, y = make_circles(2000, 1, noise=0.05)
+    linear = LogisticRegression().fit(X, y).score(X, y)
+    squared = LogisticRegression().fit(X ** 2, y).score(X ** 2, y)
+    assert linear < 0.7 and squared > 0.97
+    with pytest.raises(ValueError, match="inner_radius"):
+        make_circles(10, 0, inner_radius=1.0)

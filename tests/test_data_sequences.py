@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlcourse.data.sequences import IGNORE_INDEX, PAD_TOKEN, make_reversal_task, make_sorting_task
+from dlcourse.data.sequences import IGNORE_INDEX, PAD_TOKEN, make_reversal_task, make_sorting_task, make_delay_task
 
 
 @pytest.mark.parametrize("make", [make_reversal_task, make_sorting_task])
@@ -47,3 +47,21 @@ def test_fixed_length_by_default():
 def test_bad_arguments_say_what_was_expected(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_delay_task_label_is_the_first_token_and_the_rest_is_blank():
+    tokens, labels = make_delay_task(300, 0, delay=7, n_symbols=5)
+    assert tokens.shape == (300, 8) and tokens.dtype == np.int64 and labels.dtype == np.int64
+    np.testing.assert_array_equal(tokens[:, 0], labels + 1)
+    assert np.all(tokens[:, 1:] == 6)
+    assert set(np.unique(labels)) == set(range(5))
+    np.testing.assert_array_equal(make_delay_task(300, 0, delay=7, n_symbols=5)[0], tokens)
+
+
+def test_delay_task_with_no_delay_and_bad_arguments():
+    tokens, labels = make_delay_task(4, 1, delay=0)
+    assert tokens.shape == (4, 1)
+    with pytest.raises(ValueError, match="non-negative"):
+        make_delay_task(4, 1, delay=-1)
+    with pytest.raises(ValueError, match="at least 2"):
+        make_delay_task(4, 1, delay=3, n_symbols=1)

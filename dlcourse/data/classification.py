@@ -13,7 +13,7 @@ import numpy as np
 from dlcourse._validate import as_probability, as_non_negative_float, as_positive_int
 from dlcourse.seeding import as_generator
 
-__all__ = ["make_xor", "make_moons", "make_spirals", "make_blobs", "blob_centers", "class_sizes", "points_on_circle"]
+__all__ = ["make_xor", "make_moons", "make_circles", "make_spirals", "make_blobs", "blob_centers", "class_sizes", "points_on_circle"]
 
 
 def class_sizes(n: int, n_classes: int) -> np.ndarray:
@@ -66,6 +66,29 @@ def make_moons(n: int, rng: np.random.Generator | int, noise: float = 0.1) -> tu
     lower = np.stack([1.0 - np.cos(s[n_upper:]), 0.5 - np.sin(s[n_upper:])], axis=1)
     X = np.concatenate([upper, lower]) + noise * rng.standard_normal((n_upper + n_lower, 2))
     y = np.repeat(np.array([0, 1], dtype=np.int64), [n_upper, n_lower])
+    return _shuffled(X, y, rng)
+
+
+def make_circles(n: int, rng: np.random.Generator | int, noise: float = 0.1,
+                 inner_radius: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+    """Two concentric rings: class 0 on the unit circle, class 1 on a circle of radius
+    ``inner_radius`` inside it, at angles ``s ~ Uniform(0, 2 pi)``, plus Gaussian noise of std
+    ``noise``. No line separates them; the squared radius ``x_1^2 + x_2^2`` does.
+
+    Returns:
+        X: shape (n, 2), float64; y: shape (n,), int64 in {0, 1}.
+    """
+    noise = as_non_negative_float(noise, "noise")
+    inner_radius = as_non_negative_float(inner_radius, "inner_radius")
+    if inner_radius >= 1.0:
+        raise ValueError(f"inner_radius must be below the outer ring's radius 1, got {inner_radius}")
+    n_outer, n_inner = class_sizes(n, 2)
+    rng = as_generator(rng)
+    y = np.repeat(np.array([0, 1], dtype=np.int64), [n_outer, n_inner])
+    radius = np.where(y == 0, 1.0, inner_radius)
+    s = rng.uniform(0.0, 2 * np.pi, size=len(y))
+    X = radius[:, None] * np.stack([np.cos(s), np.sin(s)], axis=1)  # (n, 2)
+    X = X + noise * rng.standard_normal(X.shape)
     return _shuffled(X, y, rng)
 
 

@@ -1,4 +1,5 @@
-"""Sequence-to-sequence toy tasks for attention: reverse, or sort, a random sequence of tokens.
+"""Toy sequence tasks: reverse, or sort, a random sequence of tokens (for attention), and recall a
+symbol after a delay (for recurrent networks).
 
 Both map an input of length L to an output of the same length, position by position, so a
 transformer *encoder* with one classifier per position can solve them: to reverse, output
@@ -16,10 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlcourse._validate import as_positive_int
+from dlcourse._validate import as_non_negative_int, as_positive_int
 from dlcourse.seeding import as_generator
 
-__all__ = ["PAD_TOKEN", "IGNORE_INDEX", "SequenceTask", "make_reversal_task", "make_sorting_task"]
+__all__ = ["PAD_TOKEN", "IGNORE_INDEX", "SequenceTask", "make_reversal_task", "make_sorting_task", "make_delay_task"]
 
 PAD_TOKEN = 0
 IGNORE_INDEX = -100
@@ -99,3 +100,31 @@ def make_sorting_task(
     targets = np.sort(np.where(padding, n_symbols + 1, inputs), axis=1)
     targets[padding] = IGNORE_INDEX
     return SequenceTask(inputs, targets, lengths, n_symbols + 1)
+
+
+def make_delay_task(
+    n: int,
+    rng: np.random.Generator | int,
+    delay: int,
+    n_symbols: int = 4,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Remember the first token for ``delay`` steps: a many-to-one memory task.
+
+    Every sequence is one symbol drawn uniformly from 1..n_symbols, followed by ``delay`` copies of
+    the blank token ``n_symbols + 1``; the label is the first symbol (as a class 0..n_symbols - 1).
+    Only the first token carries information, so a recurrent model that predicts from its last
+    hidden state must carry it across ``delay`` steps. Chance accuracy is 1 / n_symbols.
+
+    Returns:
+        tokens: shape (n, delay + 1), int64, ids in 1..n_symbols + 1 (no padding: all rows have
+            the same length; the vocabulary has n_symbols + 2 ids with the unused padding id 0).
+        labels: shape (n,), int64, in 0..n_symbols - 1.
+    """
+    n = as_positive_int(n, "n")
+    delay = as_non_negative_int(delay, "delay")
+    n_symbols = as_positive_int(n_symbols, "n_symbols", minimum=2)
+    rng = as_generator(rng)
+    first = rng.integers(1, n_symbols + 1, size=n).astype(np.int64)
+    tokens = np.full((n, delay + 1), n_symbols + 1, dtype=np.int64)
+    tokens[:, 0] = first
+    return tokens, first - 1

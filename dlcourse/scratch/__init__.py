@@ -26,6 +26,7 @@ module               what is in it                                              
 ``activations``      ``logistic``, ``tanh``, ``relu``, ``leaky_relu`` and their           02-05
                      ``*_derivative``; stable ``log_sum_exp``, ``softmax``, ``log_softmax``
 ``gradcheck``        ``numerical_gradient`` (central differences), ``gradient_check``     06
+``autodiff``         ``Value``: a scalar reverse-mode autodiff engine, ``backpropagate``  06
 ``layers``           forward/backward pairs: ``linear``, activations,                     06
                      ``softmax_cross_entropy``, ``sigmoid_binary_cross_entropy``,
                      ``residual`` block (the "+1" path)

@@ -1,0 +1,6 @@
+"""Gives every layer size a bias, the inputs included."""
+
+
+def count_parameters(layer_sizes):
+    sizes = list(layer_sizes)
+    return sum(d_in * d_out for d_in, d_out in zip(sizes[:-1], sizes[1:])) + sum(sizes)

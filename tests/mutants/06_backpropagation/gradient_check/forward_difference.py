@@ -1,0 +1,19 @@
+"""Uses the one-sided difference (l(p + h) - l(p)) / h instead of the central one."""
+def gradient_check(loss, params, grads, h=1e-5, floor=1e-8):
+    errors = []
+    for param, grad in zip(params, grads):
+        numerical = np.zeros(param.shape)
+        for index in np.ndindex(param.shape):
+            original = param[index]
+            base = float(loss())
+            param[index] = original + h
+            loss_plus = float(loss())
+            param[index] = original
+            numerical[index] = (loss_plus - base) / h
+        analytic = np.asarray(grad, dtype=float)
+        if analytic.size == 0:
+            errors.append(0.0)
+            continue
+        denominator = np.maximum(np.abs(analytic) + np.abs(numerical), floor)
+        errors.append(float(np.max(np.abs(analytic - numerical) / denominator)))
+    return errors

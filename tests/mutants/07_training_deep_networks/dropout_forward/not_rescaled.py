@@ -1,0 +1,27 @@
+"""Drops units but does not divide the kept ones by 1 - p."""
+def dropout_forward(x, p, training, rng):
+    """Inverted dropout.
+
+    Args:
+        x: any shape.
+        p: probability of dropping (zeroing) each entry, in [0, 1].
+        training: True: drop and rescale by (7.9); False: the identity.
+        rng: a np.random.Generator for the mask.
+
+    Returns:
+        out: float array of the shape of x.
+        cache: what dropout_backward needs.
+    """
+    x = np.asarray(x, dtype=float)
+    if not training:
+        return x.copy(), np.ones_like(x)
+    if p == 1:
+        scaled_mask = np.zeros_like(x)
+    else:
+        scaled_mask = (rng.random(x.shape) >= p).astype(float)
+    return x * scaled_mask, scaled_mask
+
+
+def dropout_backward(dout, cache):
+    """Backward pass of dropout_forward: dx, the shape of dout."""
+    return np.asarray(dout, dtype=float) * cache

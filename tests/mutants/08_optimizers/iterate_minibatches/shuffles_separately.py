@@ -1,0 +1,20 @@
+"""Draws one permutation for X and another for y, so the pairs no longer match."""
+def iterate_minibatches(X, y, batch_size, seed):
+    """One epoch of shuffled mini-batches.
+
+    Args:
+        X: examples, shape (N, ...).
+        y: targets, shape (N, ...).
+        batch_size: B >= 1.
+        seed: an integer; the same seed gives the same batches.
+
+    Returns (or yields):
+        pairs (X_batch, y_batch) of shapes (B, ...) and (B, ...), the last batch possibly smaller;
+        together they hold every example exactly once.
+    """
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(X))
+    order_y = rng.permutation(len(y))
+    for start in range(0, len(X), batch_size):
+        index = order[start:start + batch_size]
+        yield X[index], y[order_y[start:start + batch_size]]

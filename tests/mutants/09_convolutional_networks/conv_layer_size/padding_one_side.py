@@ -1,0 +1,14 @@
+"""Adds the padding once (H - F + P) instead of on both sides."""
+
+
+def conv_layer_size(input_shape, num_filters, filter_size, stride=1, padding=0):
+    channels, height, width = input_shape
+    sizes = []
+    for size in (height, width):
+        span = size - filter_size + padding
+        if span < 0:
+            raise ValueError("the filter does not fit")
+        if span % stride != 0:
+            raise ValueError(f"H - F + P = {span} is not divisible by the stride {stride}")
+        sizes.append(span // stride + 1)
+    return (num_filters, sizes[0], sizes[1]), num_filters * (channels * filter_size * filter_size + 1)

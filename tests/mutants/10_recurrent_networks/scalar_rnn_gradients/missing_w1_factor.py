@@ -1,0 +1,13 @@
+"""Carries the previous derivative without the factor w1 (d a_t / d h_{t-1} = w1 forgotten)."""
+def scalar_rnn_gradients(x, w0, w1):
+    x = np.asarray(x, dtype=float)
+    h = np.zeros(x.shape[0])
+    g0 = np.zeros(x.shape[0])
+    g1 = np.zeros(x.shape[0])
+    for t in range(x.shape[1]):
+        h_new = np.tanh(w0 * x[:, t] + w1 * h)
+        slope = 1.0 - h_new ** 2
+        g0 = slope * (x[:, t] + g0)
+        g1 = slope * (h + g1)
+        h = h_new
+    return g0, g1
