@@ -69,10 +69,25 @@ def decision_boundary_explorer():
     return explorer, sweeps
 
 
+def attention_map_explorer():
+    """Chapter 11's attention-map viewer: every query, layer and head; a few inputs (a new input
+    runs the model once, then comes from the cache)."""
+    from dlcourse.widgets.attention_map import EXAMPLES, AttentionMapExplorer
+
+    explorer = AttentionMapExplorer()
+    return explorer, {
+        "query": list(range(8)),
+        "layer": [0, 1],
+        "head": [0, 1, "average"],
+        "sequence": list(EXAMPLES),
+    }
+
+
 WIDGETS: dict[str, Callable] = {
     "00 wave (widget check)": wave_explorer,
     "02 step-size explorer": step_size_explorer,
     "04 decision-boundary explorer": decision_boundary_explorer,
+    "11 attention-map viewer": attention_map_explorer,
 }
 
 

@@ -37,6 +37,7 @@ WIDGET_CELLS = [
     ("00_welcome", "Explorer(", "f"),
     ("02_logistic_regression_gd", "step_size_explorer(", "step size"),
     ("04_evaluation_regularization", "DecisionBoundaryExplorer(", "degree"),
+    ("11_attention_transformers", "AttentionMapExplorer(", "query t"),
 ]
 
 pytestmark = [pytest.mark.xdist_group("browser")]
