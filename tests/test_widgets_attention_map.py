@@ -120,6 +120,8 @@ def test_widget_draws_redraws_in_place_and_runs_the_model_once_per_input():
         heights = [bar.get_height() for bar in bars]
         np.testing.assert_allclose(heights, explorer.state.maps[1, 0, query])
         assert bars[mirror].get_facecolor() != bars[(mirror + 1) % MAX_LENGTH].get_facecolor()
+        assert f"query {query} puts {explorer.state.maps[1, 0, query, mirror]:.2f} on its mirror key {mirror}" \
+            in explorer.status.value
     explorer.set(head="average")
     np.testing.assert_allclose(np.asarray(explorer.artists.image.get_array())[:8, :8], explorer.state.maps[1].mean(axis=0))
     explorer.set(layer=0, head=1)

@@ -251,14 +251,17 @@ def update_attention_viewer(artists: ViewerArtists, state: AttentionState, layer
     return artists
 
 
-def status_text(state: AttentionState, layer: int, head: int | str) -> str:
-    """The input, the model's output (wrong tokens in red), and the chosen map's anti-diagonal mass."""
+def status_text(state: AttentionState, layer: int, head: int | str, query: int) -> str:
+    """The input, the model's output (wrong tokens in red), the chosen map's anti-diagonal mass and
+    the chosen query's weight on its mirror key."""
     shown = " ".join(str(t) if ok else f"<b style='color:#c00'>{t}</b>"
                      for t, ok in zip(state.predicted.tolist(), state.correct.tolist()))
     mass = anti_diagonal_mass(select_map(state, layer, head))
     return (f"input: {' '.join(map(str, state.tokens))} &nbsp;→&nbsp; model output: {shown} "
             f"({int(state.correct.sum())}/{len(state.tokens)} right) &nbsp;|&nbsp; attention on the mirror position "
-            f"L-1-t in this map: {mass:.2f} (uniform: {1 / len(state.tokens):.2f})")
+            f"L-1-t in this map: {mass:.2f} (uniform: {1 / len(state.tokens):.2f}) &nbsp;|&nbsp; query {query} puts "
+            f"{select_map(state, layer, head)[query, len(state.tokens) - 1 - query]:.2f} on its mirror key "
+            f"{len(state.tokens) - 1 - query}")
 
 
 class AttentionMapExplorer(Explorer):
@@ -307,7 +310,7 @@ class AttentionMapExplorer(Explorer):
             self.artists = plot_attention_viewer(live_figure.axes, self.state, layer, head, query)
         else:
             self.artists = update_attention_viewer(self.artists, self.state, layer, head, query)
-        return status_text(self.state, layer, head)
+        return status_text(self.state, layer, head, query)
 
 
 if __name__ == "__main__":  # regenerate the shipped weights: python -m dlcourse.widgets.attention_map
