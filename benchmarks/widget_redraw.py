@@ -130,6 +130,20 @@ def network_playground():
     return playground, sweeps
 
 
+def attention_map_explorer():
+    """Chapter 11's attention-map viewer: every query, layer and head; a few inputs (a new input
+    runs the model once, then comes from the cache)."""
+    from dlcourse.widgets.attention_map import EXAMPLES, AttentionMapExplorer
+
+    explorer = AttentionMapExplorer()
+    return explorer, {
+        "query": list(range(8)),
+        "layer": [0, 1],
+        "head": [0, 1, "average"],
+        "sequence": list(EXAMPLES),
+    }
+
+
 WIDGETS: dict[str, Callable] = {
     "00 wave (widget check)": wave_explorer,
     "02 step-size explorer": step_size_explorer,
@@ -138,6 +152,7 @@ WIDGETS: dict[str, Callable] = {
     "08 optimizer-paths explorer": optimizer_paths_explorer,
     "09 convolution explorer": convolution_explorer,
     "10 gradient-flow explorer": gradient_flow_explorer,
+    "11 attention-map viewer": attention_map_explorer,
 }
 
 

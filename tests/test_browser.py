@@ -41,6 +41,7 @@ WIDGET_CELLS = [
     ("08_optimizers", "optimizer_paths_explorer(", "step size"),
     ("09_convolutional_networks", "ConvolutionExplorer(", "digit"),
     ("10_recurrent_networks", "gradient_flow_explorer(", "length"),
+    ("11_attention_transformers", "AttentionMapExplorer(", "query t"),
 ]
 
 pytestmark = [pytest.mark.xdist_group("browser")]

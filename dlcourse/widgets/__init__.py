@@ -15,6 +15,8 @@
   chosen or typed 3x3 filter: its feature map and the map after max pooling.
 - ``dlcourse.widgets.gradient_flow``: the gradient-flow explorer (chapter 10), the norm of the
   gradient through time of a simple RNN, an LSTM or a GRU under sequence length and weight scale.
+- ``dlcourse.widgets.attention_map``: :class:`AttentionMapExplorer` (chapter 11), the attention
+  weights of a small trained reversal transformer per layer and head, for a typed or chosen input.
 
 The computation and the drawing behind each widget are plain functions elsewhere in the package,
 tested on their own; a widget only wires controls to them.
