@@ -32,3 +32,8 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when == "call" and report.failed:
         item.failed = True
+
+
+# Recorded mutants are answer cells, not test modules: a name such as `chooses_on_test.py` must not be
+# collected (it would run a wrong answer at import, and two of them share a module name).
+collect_ignore_glob = ["mutants/*"]
