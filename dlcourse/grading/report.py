@@ -159,7 +159,6 @@ class ChapterReport:
     written: list[WrittenQuestion]
     overview: list[ChapterOverview]
     submissions_by_student: dict[str, dict[str, str]]  # student -> assignment -> "12.0 / 16" or "not graded"
-    build_seconds: float = 0.0  # collecting and rendering, set by write_report
 
 
 # -- collecting it from a course directory ---------------------------------------------------------
@@ -179,12 +178,6 @@ def _submitted_students(coursedir, assignment: str) -> list[str]:
     if not submitted.is_dir():
         return []
     return sorted(p.name for p in submitted.iterdir() if (p / assignment).is_dir())
-
-
-def _not_graded_reason(coursedir, assignment: str, student: str, notebooks: list[str]) -> str | None:
-    """None when the submission was graded; otherwise why not, as the export reports it."""
-    outcome = submission_outcome(coursedir, assignment, student, notebooks)
-    return None if outcome.graded else outcome.reason
 
 
 def collect_chapter(course: Path | str, assignment: str, *, top_slowest: int = 5) -> ChapterReport:
@@ -218,7 +211,8 @@ def collect_chapter(course: Path | str, assignment: str, *, top_slowest: int = 5
         graded, not_graded, totals, slowest = [], [], {}, []
         titles_read = False
         for student in sorted(set(submitted) | set(in_gradebook)):
-            reason = _not_graded_reason(coursedir, assignment, student, notebooks)
+            outcome = submission_outcome(coursedir, assignment, student, notebooks)
+            reason = None if outcome.graded else outcome.reason
             if reason is None and student not in in_gradebook:
                 reason = "not in the gradebook: autograde it (make grade-class) first"
             if reason:
@@ -468,8 +462,7 @@ def write_report(course: Path | str, assignment: str, out_dir: Path | str | None
     started = time.perf_counter()
     report = collect_chapter(course, assignment)
     page = render_html(report)
-    report.build_seconds = time.perf_counter() - started
-    page = page.replace(_BUILD_TIME, f"{report.build_seconds:.1f}")
+    page = page.replace(_BUILD_TIME, f"{time.perf_counter() - started:.1f}")
     out = Path(out_dir) if out_dir else Path(course) / "reports"
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{assignment}.html"
