@@ -241,3 +241,73 @@ check_close(x, 1.0, call="f()", hint="A hint only: the generic id is fine.")
     magic = '%%time\ncheck_true(ok, "No identifier.")\n'
     assert [line for line, _ in mistake_id_problems(parsed_test_cell(magic))] == [2]
     assert [line for line, _ in mistake_id_problems(parsed_test_cell('!ls\ncheck_true(ok, "m")\n'))] == [2]
+
+
+# -- the visible part of a test cell checks the answer; it does not show one -------------------------
+# A student reads the visible part of every test cell (it is in notebooks/). Code there that computes
+# an exercise's result (a reference written out, an oracle spelled in NumPy or torch, the decision of
+# a decide exercise) hands that exercise over. Such code belongs in the hidden region; visible checks
+# compare with values worked by hand, with properties, or with one call of a package reference or a
+# library function that the answer is forbidden to call.
+HIDDEN_MARKER = "### BEGIN HIDDEN TESTS"
+ANSWER_LIKE_NAME = re.compile(r"reference|oracle|expected|^torch_|brute_force|exact|correct|solution", re.I)
+
+
+def visible_answer_code(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, what) for code in a test cell's visible region that looks like an answer: a function or
+    class named as a reference, an oracle or an expected result, and any function the cell defines
+    itself and then swaps in for the student's with ``reference_versions``."""
+    problems: list[tuple[int, str]] = []
+    defined: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+            if ANSWER_LIKE_NAME.search(node.name):
+                problems.append((node.lineno, f"defines {node.name!r}, which computes an answer, in the visible part"))
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    defined.add(target.id)
+                    if ANSWER_LIKE_NAME.search(target.id):
+                        problems.append((node.lineno, f"defines {target.id!r}, which computes an answer, in the "
+                                                      "visible part"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _called_name(node) == "reference_versions":
+            for keyword in node.keywords:
+                if isinstance(keyword.value, (ast.Name, ast.Lambda)) and (
+                        isinstance(keyword.value, ast.Lambda) or keyword.value.id in defined):
+                    problems.append((node.lineno, f"swaps in a {keyword.arg} written in the visible part; import the "
+                                                  "package's version or move it under the hidden marker"))
+    return sorted(problems)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_visible_checks_show_no_answer(chapter):
+    """What students see of a test cell holds no reference, oracle or expected-decision code."""
+    found = []
+    for name, cell in grading_cells(read_notebook(master_path(chapter))).items():
+        visible = source_text(cell).split(HIDDEN_MARKER)[0]
+        found += [f"{name}, line {line}: {problem}" for line, problem in visible_answer_code(parsed_test_cell(visible))]
+    assert not found, f"{chapter}: visible test code that gives an answer away:\n" + "\n".join(found)
+
+
+def test_the_visible_answer_check_catches_written_out_references():
+    code = '''
+import dlcourse.scratch.layers as layers_reference
+def reference_forward(x):
+    return x @ w
+def attention_oracle(q, k):
+    return q
+expected_mask = lambda n: n
+def helper(x):
+    return 2 * x
+class ExactPredictor:
+    pass
+def check_forward(x, call):
+    with reference_versions(globals(), forward=helper, backward=layers_reference.linear_backward):
+        return call_answer(model, x, call=call)
+with reference_versions(globals(), step=lambda x: x):
+    pass
+'''
+    lines = [line for line, _ in visible_answer_code(parsed_test_cell(code))]
+    assert lines == [3, 5, 7, 11, 14, 16], visible_answer_code(parsed_test_cell(code))
