@@ -27,7 +27,7 @@ LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 instructor_only = @test -d $(1) || { echo "make $@: there is no $(1)/ here (a student repository \
   has none); 'make grade' grades your notebooks."; exit 2; }
 
-.PHONY: help install lab test release gradebook grade grade-class report student-repo bench bench-grading lock clean
+.PHONY: help install lab test release gradebook grade grade-class report student-repo bench bench-grading mutation-scan lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -89,6 +89,11 @@ bench: $(INSTALLED)  ## measure speed: NumPy vs PyTorch, widget redraw times, mo
 	$(BIN)/python benchmarks/numpy_vs_torch.py
 	$(BIN)/python benchmarks/widget_redraw.py
 	$(BIN)/python benchmarks/model_training.py
+
+mutation-scan: $(INSTALLED)  ## authors: which small automatic changes of CHAPTER=...'s solutions still pass its tests (minutes)
+	$(call instructor_only,tests)
+	@test -n "$(CHAPTER)" || { echo "usage: make mutation-scan CHAPTER=03_multivariate_softmax"; exit 2; }
+	$(BIN)/python tests/mutation_scan.py $(CHAPTER) --show
 
 bench-grading: $(INSTALLED)  ## measure grading: per submission by chapter, the sandbox's cost, sequential vs parallel vs Dask (minutes)
 	$(call instructor_only,benchmarks)
