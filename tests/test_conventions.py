@@ -251,6 +251,9 @@ check_close(x, 1.0, call="f()", hint="A hint only: the generic id is fine.")
 # library function that the answer is forbidden to call.
 HIDDEN_MARKER = "### BEGIN HIDDEN TESTS"
 ANSWER_LIKE_NAME = re.compile(r"reference|oracle|expected|^torch_|brute_force|exact|correct|solution", re.I)
+# A visible check may swap in a stand-in that returns canned results (a table of accuracies for a
+# decide exercise), named so that a reader sees it computes nothing: ``stand_in_*`` or ``fake_*``.
+STAND_IN_NAME = re.compile(r"^(stand_in|fake)_")
 
 
 def visible_answer_code(tree: ast.Module) -> list[tuple[int, str]]:
@@ -274,6 +277,8 @@ def visible_answer_code(tree: ast.Module) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _called_name(node) == "reference_versions":
             for keyword in node.keywords:
+                if isinstance(keyword.value, ast.Name) and STAND_IN_NAME.match(keyword.value.id):
+                    continue  # a test double: canned results, no computation an exercise asks for
                 if isinstance(keyword.value, (ast.Name, ast.Lambda)) and (
                         isinstance(keyword.value, ast.Lambda) or keyword.value.id in defined):
                     problems.append((node.lineno, f"swaps in a {keyword.arg} written in the visible part; import the "
@@ -307,6 +312,10 @@ def check_forward(x, call):
     with reference_versions(globals(), forward=helper, backward=layers_reference.linear_backward):
         return call_answer(model, x, call=call)
 with reference_versions(globals(), step=lambda x: x):
+    pass
+def stand_in_train(config):
+    return {"adam": 0.9}[config]
+with reference_versions(globals(), train=stand_in_train):
     pass
 '''
     lines = [line for line, _ in visible_answer_code(parsed_test_cell(code))]
