@@ -319,4 +319,4 @@ with reference_versions(globals(), train=stand_in_train):
     pass
 '''
     lines = [line for line, _ in visible_answer_code(parsed_test_cell(code))]
-    assert lines == [3, 5, 7, 11, 14, 16], visible_answer_code(parsed_test_cell(code))
+    assert lines == [3, 5, 7, 10, 13, 15], visible_answer_code(parsed_test_cell(code))
