@@ -237,3 +237,58 @@ def test_sinusoidal_positional_encoding_matches_the_closed_form(T, D):
 def test_attention_names_what_it_expected(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("norm_first", [False, True])
+def test_encoder_layer_weights_from_torch_reproduce_the_layer(norm_first):
+    """The extracted dict, run through (11.7)/(11.8) in NumPy, gives torch's output."""
+    torch.manual_seed(3)
+    layer = torch.nn.TransformerEncoderLayer(6, 3, 10, dropout=0.0, batch_first=True, norm_first=norm_first,
+                                             dtype=torch.float64).eval()
+    with torch.no_grad():
+        for parameter in layer.parameters():
+            parameter.normal_(0, 0.5)
+    params = att.encoder_layer_weights_from_torch(layer)
+    assert set(params) == {"attention", "w_1", "b_1", "w_2", "b_2", "gamma_1", "beta_1", "gamma_2", "beta_2"}
+    assert params["w_1"].shape == (6, 10) and params["w_2"].shape == (10, 6) and params["b_1"].shape == (10,)
+    x = np.random.default_rng(0).normal(size=(2, 4, 6))
+
+    def norm(h, which):
+        centred = h - h.mean(axis=-1, keepdims=True)
+        scaled = centred / np.sqrt(centred.var(axis=-1, keepdims=True) + 1e-5)
+        return params[f"gamma_{which}"] * scaled + params[f"beta_{which}"]
+
+    def attend(h):
+        return att.multi_head_attention_forward(h, h, h, params["attention"], 3)[0]
+
+    def feed_forward(h):
+        return np.maximum(0, h @ params["w_1"] + params["b_1"]) @ params["w_2"] + params["b_2"]
+
+    if norm_first:
+        h = x + attend(norm(x, 1))
+        ours = h + feed_forward(norm(h, 2))
+    else:
+        h = norm(x + attend(x), 1)
+        ours = norm(h + feed_forward(h), 2)
+    np.testing.assert_allclose(ours, layer(torch.tensor(x)).detach().numpy(), rtol=1e-10, atol=1e-12)
+
+
+def test_out_and_weights_forms_match_the_forward_functions():
+    rng = np.random.default_rng(5)
+    q, k, v = rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 5, 4)), rng.normal(size=(2, 5, 2))
+    mask = _random_mask(rng, (3, 5))
+    out, weights = att.attention_and_weights(q, k, v, mask=mask)
+    expected_out, cache = att.scaled_dot_product_attention_forward(q, k, v, mask)
+    np.testing.assert_array_equal(out, expected_out)
+    np.testing.assert_array_equal(weights, cache.weights)
+    assert np.all(weights[:, ~mask] == 0)
+
+    x = rng.normal(size=(2, 4, 6))
+    params = {name: rng.normal(size=(6, 6) if name.startswith("w") else 6)
+              for name in ("w_q", "b_q", "w_k", "b_k", "w_v", "b_v", "w_o", "b_o")}
+    causal = att.causal_mask(4)
+    out, weights = att.self_attention_and_weights(x, params, 3, mask=causal)
+    expected_out, cache = att.multi_head_attention_forward(x, x, x, params, 3, causal)
+    np.testing.assert_array_equal(out, expected_out)
+    assert weights.shape == (2, 3, 4, 4)
+    np.testing.assert_array_equal(weights, cache.attention.weights)

@@ -134,7 +134,7 @@ def test_widget_draws_redraws_in_place_and_runs_the_model_once_per_input():
     assert "1 8 3 5" in explorer.status.value
     heat = explorer.artists.axes[0]
     assert heat.get_xlim() == (-0.5, 3.5) and [t.get_text() for t in heat.get_xticklabels()] == ["0:5", "1:3", "2:8", "3:1"]
-    assert explorer.controls["query"].value == MAX_LENGTH - 1   # beyond the sequence: the last query is shown
+    assert explorer.controls["query"].max == 3 and explorer.controls["query"].value == 3   # clamped to the last query
     np.testing.assert_allclose([bar.get_height() for bar in bars[:4]], explorer.state.maps[0, 1, 3])
     explorer.set(sequence="1 2 3 4 5 6 7 8")                    # back to a seen input: from the cache
     assert explorer.model_runs == 2
@@ -147,3 +147,38 @@ def test_widget_reports_bad_input_and_keeps_the_last_picture():
     assert "symbols from 1 to 8" in explorer.status.value
     assert explorer.state.tokens == (3, 1, 4)
     assert bytes(explorer.live_figure.image.value) == before
+
+
+def test_query_slider_follows_the_length_of_the_input():
+    """The slider runs over the current input's positions; a shorter input clamps the query (one redraw,
+    in place), a longer one widens the range again, and a bad input leaves it alone."""
+    explorer = AttentionMapExplorer(sequence="1 2 3 4 5 6 7 8", layer=1, head=0, query=6)
+    slider = explorer.controls["query"]
+    assert (slider.min, slider.max, slider.value) == (0, 7, 6)
+    image, query_box = explorer.artists.image, explorer.artists.query_box
+    redraws = []
+    explorer.live_figure.image.observe(lambda change: redraws.append(change), names="value")
+
+    explorer.set(sequence="3 1 4")                       # 3 tokens: query 6 does not exist
+    assert (slider.max, slider.value) == (2, 2) and len(redraws) == 1
+    assert query_box.get_y() == 1.5 and query_box.get_width() == 3
+    assert explorer.artists.axes[1].get_title() == "query 2 (token 4) attends to"
+    np.testing.assert_allclose([bar.get_height() for bar in explorer.artists.bars[:3]], explorer.state.maps[1, 0, 2])
+    assert "query 2 puts" in explorer.status.value and "mirror key 0" in explorer.status.value
+
+    explorer.set(query=0)
+    assert slider.value == 0 and query_box.get_y() == -0.5
+    explorer.set(sequence="5 3 8 1 2")                   # longer again: the range widens, the query stays
+    assert (slider.max, slider.value) == (4, 0)
+    explorer.set(sequence="1 2 3 4 5 6 7 8", query=7)    # a query the previous input was too short for
+    assert (slider.max, slider.value) == (7, 7) and explorer.artists.axes[1].get_title().startswith("query 7 ")
+    explorer.set(sequence="2 7")
+    assert (slider.max, slider.value) == (1, 1)
+    explorer.set(sequence="1 9")                         # rejected: range and picture stay
+    assert (slider.max, slider.value) == (1, 1) and "symbols from 1 to 8" in explorer.status.value
+    assert explorer.artists.image is image and explorer.artists.query_box is query_box
+
+
+def test_constructor_clamps_a_query_beyond_the_input():
+    explorer = AttentionMapExplorer(sequence="3 1 4", query=7)
+    assert (explorer.controls["query"].max, explorer.controls["query"].value) == (2, 2)

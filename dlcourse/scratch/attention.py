@@ -31,6 +31,9 @@ __all__ = [
     "multi_head_attention_forward",
     "multi_head_attention_backward",
     "multi_head_attention_weights_from_torch",
+    "encoder_layer_weights_from_torch",
+    "attention_and_weights",
+    "self_attention_and_weights",
     "sinusoidal_positional_encoding",
 ]
 
@@ -311,6 +314,47 @@ def multi_head_attention_weights_from_torch(module) -> dict[str, np.ndarray]:
         "w_q": w_q.T.copy(), "b_q": b_q.copy(), "w_k": w_k.T.copy(), "b_k": b_k.copy(),
         "w_v": w_v.T.copy(), "b_v": b_v.copy(), "w_o": as_numpy(module.out_proj.weight).T.copy(), "b_o": b_o.copy(),
     }
+
+
+def encoder_layer_weights_from_torch(layer) -> dict:
+    """The parameters of a ``torch.nn.TransformerEncoderLayer`` (float64 NumPy, weights acting on the right).
+
+    Returns a dict with ``"attention"`` (the :func:`multi_head_attention_weights_from_torch` dict of
+    ``layer.self_attn``), the feed-forward network's ``w_1`` (E, F), ``b_1`` (F,), ``w_2`` (F, E),
+    ``b_2`` (E,) (``linear1``, ``linear2`` transposed), and the two layer normalizations' ``gamma_1``,
+    ``beta_1`` (``norm1``) and ``gamma_2``, ``beta_2`` (``norm2``), each (E,).
+    """
+    as_numpy = lambda t: t.detach().cpu().double().numpy().copy()  # noqa: E731
+    return {
+        "attention": multi_head_attention_weights_from_torch(layer.self_attn),
+        "w_1": as_numpy(layer.linear1.weight).T.copy(), "b_1": as_numpy(layer.linear1.bias),
+        "w_2": as_numpy(layer.linear2.weight).T.copy(), "b_2": as_numpy(layer.linear2.bias),
+        "gamma_1": as_numpy(layer.norm1.weight), "beta_1": as_numpy(layer.norm1.bias),
+        "gamma_2": as_numpy(layer.norm2.weight), "beta_2": as_numpy(layer.norm2.bias),
+    }
+
+
+# ----------------------------------------------------------------------------- (out, weights) forms
+# Chapter 11's exercises return the attention maps next to the output, ``(out, weights)``, instead of
+# a cache. Its tests swap these in for a student's earlier function, so that a later exercise is
+# graded on its own.
+
+
+def attention_and_weights(q, k, v, mask=None):
+    """:func:`scaled_dot_product_attention_forward` as ``(out, weights)``: out (..., L, Ev), weights (..., L, S).
+
+    ``mask``: None or booleans broadcastable to (..., L, S), True = may attend.
+    """
+    out, cache = scaled_dot_product_attention_forward(q, k, v, mask)
+    return out, cache.weights
+
+
+def self_attention_and_weights(x, params, num_heads: int, mask=None):
+    """Multi-head self-attention of ``x`` (N, T, E) as ``(out, weights)``: out (N, T, E) and every
+    head's map, weights (N, num_heads, T, T). ``params`` and ``mask`` as in
+    :func:`multi_head_attention_forward` (query = key = value = x)."""
+    out, cache = multi_head_attention_forward(x, x, x, params, num_heads, mask)
+    return out, cache.attention.weights
 
 
 # ----------------------------------------------------------------------------- positions

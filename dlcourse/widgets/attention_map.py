@@ -267,7 +267,8 @@ def status_text(state: AttentionState, layer: int, head: int | str, query: int) 
 class AttentionMapExplorer(Explorer):
     """The widget: pick an example or type a sequence, choose the layer, the head (or their average)
     and a query position; see the map, the query's attention over the keys (the mirror key in
-    orange), and the model's output under the figure.
+    orange), and the model's output under the figure. The query slider runs over the positions of
+    the current input (0..L-1); a shorter input moves a query beyond its end to its last position.
 
     ``explorer.set(sequence="4 1 3")`` moves a control from code; ``explorer.state`` is the
     :class:`AttentionState` on display; ``explorer.model_runs`` counts the model's forward passes.
@@ -292,6 +293,24 @@ class AttentionMapExplorer(Explorer):
         }
         super().__init__(controls, self._draw, LiveFigure(1, 2, figsize=(9.0, 4.0), dpi=80))
 
+    def set(self, **values) -> None:
+        """Set controls by name, redrawing once. A new sequence fits the query slider to its length
+        first, so that ``set(sequence=..., query=...)`` keeps a query the old input was too short for."""
+        if "sequence" in values:
+            try:
+                self._fit_query_range(len(parse_sequence(values["sequence"])))
+            except ValueError:
+                pass  # a bad input changes nothing; the redraw says what is wrong
+        super().set(**values)
+
+    def _fit_query_range(self, length: int) -> None:
+        """Let the query slider run over the positions 0..length-1 of the current input. ipywidgets
+        moves a value above the new maximum down to it; that move must not trigger a redraw of its own."""
+        slider = self.controls["query"]
+        if slider.max != length - 1:
+            with self._held():
+                slider.max = length - 1
+
     def state_for(self, tokens: tuple[int, ...]) -> AttentionState:
         """The model's state for one input, computed once and then cached."""
         if tokens not in self._states:
@@ -305,7 +324,8 @@ class AttentionMapExplorer(Explorer):
         except ValueError as error:
             return f"<span style='color:#c00'>{error}</span>"  # keep the last picture
         self.state = self.state_for(tokens)
-        query = min(query, len(tokens) - 1)
+        self._fit_query_range(len(tokens))
+        query = self.controls["query"].value                 # clamped to the last position of a shorter input
         if self.artists is None:
             self.artists = plot_attention_viewer(live_figure.axes, self.state, layer, head, query)
         else:
