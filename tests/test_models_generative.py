@@ -275,3 +275,31 @@ def test_diffusion_with_the_exact_predictor_samples_every_mode():
     counts = torch.bincount(nearest, minlength=8).double()
     assert torch.all(torch.abs(counts / 4000 - 1 / 8) < 0.03)
     assert torch.cdist(samples, means).min(dim=1).values.median() < 0.2
+
+
+def test_functional_noising_and_reverse_step_follow_their_equations():
+    """The functional forms that chapter 12's tests swap in: the closed-form q(x_t | x_0), and one
+    reverse step equal to the posterior mean of q(x_{t-1} | x_t, x_0) at the x_0 the noise estimate gives."""
+    from dlcourse.models.diffusion import forward_noising, reverse_step
+
+    generator = torch.Generator().manual_seed(5)
+    betas = torch.sort(torch.rand(12, generator=generator, dtype=torch.float64) * 0.3 + 1e-3).values
+    x0, noise, z = (torch.randn(6, 3, generator=generator, dtype=torch.float64) for _ in range(3))
+    t = torch.tensor([0, 1, 5, 11, 11, 3])
+    x_t = forward_noising(x0, t, noise, betas)
+    for n in range(6):  # step by step: the mean factor and the variance of t + 1 steps of (12.6)
+        mean_factor, variance = 1.0, 0.0
+        for beta in betas[: int(t[n]) + 1].tolist():
+            mean_factor, variance = mean_factor * (1 - beta) ** 0.5, (1 - beta) * variance + beta
+        torch.testing.assert_close(x_t[n], mean_factor * x0[n] + variance ** 0.5 * noise[n])
+    alpha_bars = torch.cumprod(1 - betas, 0)
+    for step in (0, 1, 6, 11):
+        before = alpha_bars[step - 1] if step > 0 else torch.tensor(1.0, dtype=torch.float64)
+        x0_hat = (x0 - torch.sqrt(1 - alpha_bars[step]) * noise) / torch.sqrt(alpha_bars[step])
+        mean = (torch.sqrt(before) * betas[step] * x0_hat
+                + torch.sqrt(1 - betas[step]) * (1 - before) * x0) / (1 - alpha_bars[step])
+        sigma = torch.sqrt(betas[step] * (1 - before) / (1 - alpha_bars[step]))
+        torch.testing.assert_close(reverse_step(x0, step, noise, betas, z), mean + sigma * z)
+    model = Diffusion(NoisePredictionMLP(3, 12, hidden_size=8), NoiseSchedule(betas.float()))
+    torch.testing.assert_close(model.q_sample(x0.float(), t, noise.float()),
+                               forward_noising(x0.float(), t, noise.float(), betas.float()))

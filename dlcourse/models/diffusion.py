@@ -34,7 +34,33 @@ from dlcourse._validate import as_probability, as_positive_int
 from dlcourse.models.mlp import MLP
 from dlcourse.models.transformer import sinusoidal_positional_encoding
 
-__all__ = ["NoiseSchedule", "NoisePredictionMLP", "Diffusion", "MixtureNoisePredictor"]
+__all__ = ["forward_noising", "reverse_step", "NoiseSchedule", "NoisePredictionMLP", "Diffusion", "MixtureNoisePredictor"]
+
+
+def forward_noising(x0: torch.Tensor, t: torch.Tensor, noise: torch.Tensor, betas: torch.Tensor) -> torch.Tensor:
+    """x_t drawn from ``q(x_t | x_0)`` in closed form, ``sqrt(alpha_bar_t) x0 + sqrt(1 - alpha_bar_t) noise``.
+
+    Shapes: x0 (N, D), t (N,) int64 in [0, T) (index i is step i + 1), noise (N, D), betas (T,) -> (N, D).
+    """
+    alpha_bar = torch.cumprod(1.0 - betas, dim=0)[t][:, None]  # (N, 1): broadcast over the data dimensions
+    return torch.sqrt(alpha_bar) * x0 + torch.sqrt(1.0 - alpha_bar) * noise
+
+
+def reverse_step(x_t: torch.Tensor, t: int, predicted_noise: torch.Tensor, betas: torch.Tensor,
+                 z: torch.Tensor) -> torch.Tensor:
+    """One step of ancestral sampling, a draw of x_{t-1}:
+    ``(x_t - beta_t / sqrt(1 - alpha_bar_t) predicted_noise) / sqrt(alpha_t) + sigma_t z`` with the
+    posterior variance ``sigma_t^2 = beta_t (1 - alpha_bar_{t-1}) / (1 - alpha_bar_t)`` (0 at index 0).
+
+    Shapes: x_t (N, D), t a Python int in [0, T) (index i is step i + 1), predicted_noise (N, D),
+    betas (T,), z (N, D) standard normal -> (N, D).
+    """
+    alphas = 1.0 - betas
+    alpha_bars = torch.cumprod(alphas, dim=0)
+    alpha_bar_before = alpha_bars[t - 1] if t > 0 else torch.ones((), dtype=betas.dtype, device=betas.device)
+    mean = (x_t - betas[t] / torch.sqrt(1.0 - alpha_bars[t]) * predicted_noise) / torch.sqrt(alphas[t])
+    variance = betas[t] * (1.0 - alpha_bar_before) / (1.0 - alpha_bars[t])
+    return mean + torch.sqrt(variance) * z
 
 
 @dataclass(frozen=True)
@@ -136,8 +162,7 @@ class Diffusion(nn.Module):
     def q_sample(self, x0: torch.Tensor, t: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
         """x_t drawn from ``q(x_t | x_0)`` in closed form:
         ``sqrt(alpha_bar_t) x0 + sqrt(1 - alpha_bar_t) noise``; x0, noise (N, D), t (N,) int64."""
-        alpha_bar = self.alpha_bars[t][:, None]  # (N, 1)
-        return torch.sqrt(alpha_bar) * x0 + torch.sqrt(1.0 - alpha_bar) * noise
+        return forward_noising(x0, t, noise, self.betas)
 
     def loss(self, x0: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
         """``mean ||eps - eps_theta(x_t, t)||^2`` over the batch, t uniform in [0, T), eps ~ N(0, I)."""
@@ -165,14 +190,9 @@ class Diffusion(nn.Module):
         trajectory = [x]
         for t in reversed(range(self.n_steps)):
             steps = torch.full((n,), t, dtype=torch.long, device=device)
-            predicted_noise = self.denoiser(x, steps)
-            mean = (x - self.betas[t] / torch.sqrt(1.0 - self.alpha_bars[t]) * predicted_noise) / torch.sqrt(
-                self.alphas[t])
-            if t > 0:
-                noise = torch.randn(x.shape, generator=generator, device=device)
-                x = mean + torch.sqrt(self.posterior_variances[t]) * noise
-            else:
-                x = mean
+            # no noise at the last step (index 0): its variance is 0 anyway
+            z = torch.randn(x.shape, generator=generator, device=device) if t > 0 else torch.zeros_like(x)
+            x = reverse_step(x, t, self.denoiser(x, steps), self.betas, z)
             trajectory.append(x)
         return (x, torch.stack(trajectory)) if return_trajectory else x
 

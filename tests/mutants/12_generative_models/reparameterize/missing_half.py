@@ -1,0 +1,9 @@
+"""Forgets the 1/2 of sigma = exp(log_variance / 2) in the gradient: dsigma/dlog_variance taken as sigma."""
+def reparameterize(mean, log_variance, noise, grad_z):
+    mean, log_variance = np.asarray(mean, dtype=float), np.asarray(log_variance, dtype=float)
+    noise, grad_z = np.asarray(noise, dtype=float), np.asarray(grad_z, dtype=float)
+    sigma = np.exp(0.5 * log_variance)
+    z = mean + sigma * noise
+    grad_per_entry = grad_z * sigma * noise
+    grad_log_variance = grad_per_entry if log_variance.ndim == 2 else grad_per_entry.sum(axis=0)
+    return z, grad_z.copy(), grad_log_variance

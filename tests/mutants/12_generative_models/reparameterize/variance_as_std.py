@@ -1,0 +1,9 @@
+"""Takes exp(log_variance), the variance, as sigma (and differentiates that consistently)."""
+def reparameterize(mean, log_variance, noise, grad_z):
+    mean, log_variance = np.asarray(mean, dtype=float), np.asarray(log_variance, dtype=float)
+    noise, grad_z = np.asarray(noise, dtype=float), np.asarray(grad_z, dtype=float)
+    sigma = np.exp(log_variance)
+    z = mean + sigma * noise
+    grad_per_entry = grad_z * sigma * noise
+    grad_log_variance = grad_per_entry if log_variance.ndim == 2 else grad_per_entry.sum(axis=0)
+    return z, grad_z.copy(), grad_log_variance
