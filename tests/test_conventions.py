@@ -256,6 +256,15 @@ ANSWER_LIKE_NAME = re.compile(r"reference|oracle|expected|^torch_|brute_force|ex
 STAND_IN_NAME = re.compile(r"^(stand_in|fake)_")
 
 
+HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[ \t]*\n.*?^[ \t]*### END HIDDEN TESTS[ \t]*$", re.M | re.S)
+
+
+def visible_part(source: str) -> str:
+    """What the student's copy of a test cell holds: the cell without its hidden regions (a cell may
+    have several, and visible checks after one), lines kept blank so that line numbers match."""
+    return HIDDEN_REGION.sub(lambda m: "\n" * m.group(0).count("\n"), source)
+
+
 def visible_answer_code(tree: ast.Module) -> list[tuple[int, str]]:
     """(line, what) for code in a test cell's visible region that looks like an answer: a function or
     class named as a reference, an oracle or an expected result, and any function the cell defines
@@ -291,9 +300,17 @@ def test_visible_checks_show_no_answer(chapter):
     """What students see of a test cell holds no reference, oracle or expected-decision code."""
     found = []
     for name, cell in grading_cells(read_notebook(master_path(chapter))).items():
-        visible = source_text(cell).split(HIDDEN_MARKER)[0]
+        visible = visible_part(source_text(cell))
         found += [f"{name}, line {line}: {problem}" for line, problem in visible_answer_code(parsed_test_cell(visible))]
     assert not found, f"{chapter}: visible test code that gives an answer away:\n" + "\n".join(found)
+
+
+def test_the_visible_part_is_the_cell_without_every_hidden_region():
+    cell = ("a = 1\n### BEGIN HIDDEN TESTS\ndef reference_a():\n    pass\n### END HIDDEN TESTS\n"
+            "def oracle_b():\n    pass\n### BEGIN HIDDEN TESTS\nhidden = 2\n### END HIDDEN TESTS\nc = 3\n")
+    visible = visible_part(cell)
+    assert "reference_a" not in visible and "hidden" not in visible and "oracle_b" in visible and "c = 3" in visible
+    assert [line for line, _ in visible_answer_code(parsed_test_cell(visible))] == [6]
 
 
 def test_the_visible_answer_check_catches_written_out_references():
