@@ -339,9 +339,30 @@ def _same(before: Any, after: Any) -> bool:
     return True
 
 
+# Where a student would have found a library function: its name there reads better in a message
+# than its implementation's (torch._VariableFunctionsClass.conv2d is torch.conv2d to a student).
+_PUBLIC_HOMES = ("torch.nn.functional", "torch", "torch.autograd", "numpy", "numpy.linalg", "scipy.linalg",
+                 "scipy.special", "scipy.signal")
+_public_names: dict[int, str] = {}
+
+
 def _qualified_name(function: Callable[..., Any]) -> str:
     module = getattr(function, "__module__", None) or ""
-    return f"{module}.{getattr(function, '__qualname__', repr(function))}".lstrip(".")
+    qualname = getattr(function, "__qualname__", None) or getattr(function, "__name__", None) or repr(function)
+    plain = not module.startswith("_") and "._" not in f".{module}" and "<locals>" not in qualname \
+        and not qualname.startswith("_")
+    if plain or module.startswith("dlcourse"):
+        return f"{module}.{qualname}".lstrip(".")
+    if id(function) not in _public_names:
+        owner = qualname.split(".")[0] if qualname.count(".") == 1 else None   # a method: Tensor.backward
+        homes = [(home, vars(sys.modules[home])) for home in _PUBLIC_HOMES if home in sys.modules]
+        _public_names[id(function)] = next(
+            (f"{home}.{name}" for home, names in homes
+             for name, value in names.items() if value is function and not name.startswith("_")),
+            next((f"{home}.{qualname}" for home, names in sorted(homes, key=lambda pair: len(pair[0]))
+                  if owner and getattr(names.get(owner), qualname.split(".")[1], None) is function),
+                 f"{module}.{qualname}".lstrip(".")))
+    return _public_names[id(function)]
 
 
 @contextmanager

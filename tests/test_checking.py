@@ -340,3 +340,19 @@ def test_a_forbidden_builtin_function_is_noticed_too():
         call_answer(lambda a: np.convolve(a, a), np.ones(3), call="conv(a)", forbid=forbid)
     # Other built-ins run freely, and an honest answer passes.
     assert call_answer(lambda a: float(np.sum(a * a)), np.ones(3), call="dot(a)", forbid=forbid) == 3.0
+
+
+def test_a_forbidden_library_function_is_named_where_a_student_would_find_it():
+    """torch.conv2d's implementation lives in torch._VariableFunctionsClass and F.max_pool2d is a
+    dispatcher built in a closure: the message names them as a student would call them."""
+    from dlcourse.checking import call_answer
+
+    image = torch.randn(1, 1, 4, 4)
+    for forbidden, answer, public in [
+            (torch.conv2d, lambda x: torch.conv2d(x, torch.ones(1, 1, 2, 2)), "torch.nn.functional.conv2d"),
+            (torch.nn.functional.max_pool2d, lambda x: torch.nn.functional.max_pool2d(x, 2),
+             "torch.nn.functional.max_pool2d"),
+            (torch.Tensor.backward, lambda x: x.requires_grad_().sum().backward(), "torch.Tensor.backward")]:
+        with pytest.raises(CheckFailed) as failure:
+            call_answer(answer, image.clone(), call="f(x)", forbid=[forbidden])
+        assert f"calls `{public}`" in failure.value.message, failure.value.message
