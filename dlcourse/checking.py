@@ -349,7 +349,7 @@ _public_names: dict[int, str] = {}
 def _qualified_name(function: Callable[..., Any]) -> str:
     module = getattr(function, "__module__", None) or ""
     qualname = getattr(function, "__qualname__", None) or getattr(function, "__name__", None) or repr(function)
-    plain = not module.startswith("_") and "._" not in f".{module}" and "<locals>" not in qualname \
+    plain = module and not module.startswith("_") and "._" not in f".{module}" and "<locals>" not in qualname \
         and not qualname.startswith("_")
     if plain or module.startswith("dlcourse"):
         return f"{module}.{qualname}".lstrip(".")
@@ -366,12 +366,50 @@ def _qualified_name(function: Callable[..., Any]) -> str:
 
 
 @contextmanager
-def _watching_for(forbidden: dict[Any, str]) -> Iterator[list[str]]:
+def _watching_for(forbidden: dict[Any, str], answer_globals: dict | None = None) -> Iterator[list[str]]:
     """Record the names of the forbidden package functions entered inside the block."""
     entered: list[str] = []
     if not forbidden:
         yield entered
         return
+    with _recording_ufuncs(forbidden, answer_globals, entered):
+        yield from _profiled(forbidden, entered)
+
+
+# Where a student would reach a ufunc from: scipy.special.expit, numpy's ufuncs.
+_UFUNC_HOMES = ("numpy", "scipy.special", "scipy.special._ufuncs")
+
+
+@contextmanager
+def _recording_ufuncs(forbidden: dict[Any, str], answer_globals: dict | None, entered: list[str]) -> Iterator[None]:
+    """NumPy ufuncs (scipy.special.expit) are objects the profiler does not report: while the block
+    runs, the names that hold a forbidden ufunc (in its home modules and in the answer's globals, as
+    ``from scipy.special import expit`` leaves it) hold a stand-in that records the call and
+    passes it on. Everything is put back afterwards."""
+    ufuncs = {function: name for function, name in forbidden.items() if isinstance(function, np.ufunc)}
+    patched: list[tuple[dict, str, Any]] = []
+    if ufuncs:
+        namespaces = [vars(sys.modules[home]) for home in _UFUNC_HOMES if home in sys.modules]
+        namespaces += [answer_globals] if isinstance(answer_globals, dict) else []
+        for ufunc, name in ufuncs.items():
+            def recorded(*args: Any, _ufunc: Any = ufunc, _name: str = name, **kwargs: Any) -> Any:
+                if not entered:
+                    entered.append(_name)
+                return _ufunc(*args, **kwargs)
+
+            for namespace in namespaces:
+                for key in [key for key, value in namespace.items() if value is ufunc]:
+                    namespace[key] = recorded
+                    patched.append((namespace, key, ufunc))
+    try:
+        yield
+    finally:
+        for namespace, key, ufunc in reversed(patched):
+            namespace[key] = ufunc
+
+
+def _profiled(forbidden: dict[Any, str], entered: list[str]) -> Iterator[list[str]]:
+    """Watch every Python frame and every call of a C function while the block runs."""
 
     builtins = [(function, name) for function, name in forbidden.items() if not hasattr(function, "co_code")]
 
@@ -426,7 +464,7 @@ def call_answer(function: Any, *args: Any, call: str, forbid: Iterable[Callable[
     positional = [_snapshot(a) for a in args]
     named = {k: _snapshot(v) for k, v in kwargs.items()}
     try:
-        with _watching_for(forbidden) as entered:
+        with _watching_for(forbidden, getattr(function, "__globals__", None)) as entered:
             result = function(*args, **kwargs)
     except NotImplementedError:
         raise

@@ -356,3 +356,27 @@ def test_a_forbidden_library_function_is_named_where_a_student_would_find_it():
         with pytest.raises(CheckFailed) as failure:
             call_answer(answer, image.clone(), call="f(x)", forbid=[forbidden])
         assert f"calls `{public}`" in failure.value.message, failure.value.message
+
+
+def test_a_forbidden_ufunc_is_noticed_however_the_answer_reaches_it():
+    """scipy.special.expit is a NumPy ufunc, which the profiler does not report: the answer is caught
+    through the module, through a name imported into the answer's namespace, and through an import
+    inside the function; afterwards every name holds the ufunc again."""
+    import scipy.special
+
+    from dlcourse.checking import call_answer
+
+    namespace = {"np": np}
+    exec("import scipy.special as sp\nfrom scipy.special import expit\n"
+         "def by_module(z):\n    return sp.expit(z)\n"
+         "def by_name(z):\n    return expit(z)\n"
+         "def by_local_import(z):\n    from scipy.special import expit as e\n    return e(z)\n"
+         "def honest(z):\n    return 1 / (1 + np.exp(-z))\n", namespace)
+    for name in ("by_module", "by_name", "by_local_import"):
+        with pytest.raises(CheckFailed, match=r"calls `scipy\.special\.expit`") as failure:
+            call_answer(namespace[name], np.zeros(2), call=f"{name}(z)", forbid=[scipy.special.expit])
+        assert failure.value.mistake == "calls-reference"
+    assert np.allclose(call_answer(namespace["honest"], np.zeros(2), call="honest(z)", forbid=[scipy.special.expit]),
+                       0.5)
+    assert namespace["expit"] is scipy.special.expit and isinstance(scipy.special.expit, np.ufunc)
+    assert isinstance(np.exp, np.ufunc)
