@@ -3,6 +3,7 @@ only in its exercise test cells."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -56,3 +57,26 @@ def test_student_release_fails_only_in_exercise_tests(chapter):
             unexpected.append(f"{where}: {errors[0].ename}: {errors[0].evalue}")
     assert not unexpected, f"{chapter}: cells outside the exercise tests fail in the student version:\n" + "\n".join(unexpected)
     assert not passing_tests, f"{chapter}: these test cells pass before anything is answered: {passing_tests}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_student_notebook_answered_correctly_passes_every_visible_check(chapter, monkeypatch):
+    """A student who answers every exercise correctly sees every visible check pass, in the notebook
+    students get (no hidden tests) and the way the student edition's `make grade` runs it
+    (``NBGRADER_EXECUTION`` set). Visible checks may not lean on code that only the hidden region
+    defines, nor on a reference only the grader swaps in."""
+    from course import master_path, solution_code, with_answers
+
+    release = read_notebook(view_path("notebooks", chapter))
+    master = read_notebook(master_path(chapter))
+    answers = {grade_id: solution_code(cell) for grade_id, cell in answer_cells(master).items()}
+    notebook = nbformat.reads(json.dumps(with_answers(release, answers)), as_version=4)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    path = view_path("notebooks", chapter)
+    NotebookClient(notebook, timeout=300, allow_errors=True, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    failing = [f"{cell.metadata.get('nbgrader', {}).get('grade_id') or cell.get('id')}: {error.ename}: "
+               f"{error.evalue[:300]}"
+               for cell in notebook.cells if cell.cell_type == "code"
+               for error in [o for o in cell.outputs if o.output_type == "error"][:1]]
+    assert not failing, f"{chapter}: with correct answers, these cells fail in the student's notebook:\n" + "\n".join(failing)
