@@ -53,6 +53,24 @@ def test_derivatives_are_stable_for_huge_inputs():
             np.testing.assert_allclose(derivative(z), _autograd_derivative(torch_fn, z), rtol=1e-13, atol=1e-300, err_msg=name)
 
 
+@pytest.mark.parametrize("name, fn, derivative, torch_fn", ELEMENTWISE, ids=[e[0] for e in ELEMENTWISE])
+def test_activation_and_derivative_by_name(name, fn, derivative, torch_fn):
+    z = np.array([[-3, 0, 2], [1000, -1000, 0]])  # integers, the kink, huge values
+    slope = 0.2
+    torch_call = (lambda t: torch_fn(t, slope)) if name == "leaky_relu" else torch_fn
+    with np.errstate(**STRICT):
+        values, derivatives = act.activation_and_derivative(z, name, slope)
+    assert values.dtype == derivatives.dtype == np.float64 and values.shape == derivatives.shape == z.shape
+    z_float = z.astype(float)
+    np.testing.assert_allclose(values, torch_call(torch.tensor(z_float)).numpy(), rtol=1e-14, atol=1e-300)
+    np.testing.assert_allclose(derivatives, _autograd_derivative(torch_call, z_float), rtol=1e-13, atol=1e-300)
+
+
+def test_activation_and_derivative_rejects_an_unknown_name():
+    with pytest.raises(ValueError, match="softplus"):
+        act.activation_and_derivative(np.zeros(3), "softplus")
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("seed", range(3))
 def test_softmax_family_matches_torch_on_every_axis(shape, seed):

@@ -58,3 +58,26 @@ def test_relative_error_definition():
 def test_gradcheck_names_what_it_expected(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_backward_pass_candidates_are_wrong_exactly_where_documented():
+    import torch
+
+    from dlcourse.scratch.gradcheck import backward_pass_candidates
+
+    candidates = backward_pass_candidates()
+    assert sorted(candidates) == ["A", "B", "C", "D"]
+    functions = {"A": torch.tanh, "B": torch.sigmoid, "C": torch.relu, "D": lambda z: z}
+    for letter, (loss, (W, b), claimed) in candidates.items():
+        W_t, b_t = torch.tensor(W, requires_grad=True), torch.tensor(b, requires_grad=True)
+        rng = np.random.default_rng(630 + "ABCD".index(letter))
+        X = torch.tensor(rng.normal(0, 1, (8, 4)))
+        rng.normal(0, 0.5, (4, 3)), rng.normal(0, 0.5, 3)
+        dout = torch.tensor(rng.normal(0, 1, (8, 3)))
+        total = torch.sum(functions[letter](X @ W_t + b_t) * dout) + (1e-3 * torch.sum(W_t ** 2) if letter == "D" else 0.0)
+        assert loss() == pytest.approx(total.item(), rel=1e-12)
+        total.backward()
+        right = [np.allclose(c, t, rtol=1e-10, atol=1e-12) for c, t in zip(claimed, [W_t.grad.numpy(), b_t.grad.numpy()])]
+        assert right == {"A": [True, True], "B": [True, False], "C": [True, True], "D": [False, True]}[letter], letter
+    C_loss, (C_W, C_b), _ = candidates["C"]
+    assert np.min(np.abs(np.random.default_rng(632).normal(0, 1, (8, 4)) @ C_W + C_b)) == pytest.approx(3e-6, rel=1e-6)

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from dlcourse.scratch import optim
 from dlcourse.scratch.batching import minibatches
 from dlcourse.scratch.gradcheck import gradient_check
-from dlcourse.scratch.mlp import MLP, evaluate, train_epoch
+from dlcourse.scratch.mlp import MLP, evaluate, loss_and_gradients, train_epoch
 
 TORCH_ACTIVATIONS = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "logistic": torch.nn.Sigmoid,
                      "leaky_relu": lambda: torch.nn.LeakyReLU(0.01)}
@@ -151,3 +151,33 @@ def test_learns_the_digits():
 def test_mlp_names_what_it_expected(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("sizes, activation", [([3, 2], "relu"), ([4, 6, 5, 3], "tanh"), ([5, 4, 3], "relu")])
+def test_loss_and_gradients_of_a_flat_parameter_list_match_torch(sizes, activation):
+    rng = np.random.default_rng(len(sizes))
+    params = []
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        params += [rng.normal(0, 1 / np.sqrt(fan_in), (fan_in, fan_out)), rng.normal(0, 0.3, fan_out)]
+    before = [p.copy() for p in params]
+    X, labels = rng.integers(-2, 3, (7, sizes[0])), rng.integers(0, sizes[-1], 7)   # integer inputs too
+    loss, grads = loss_and_gradients(params, X, labels, activation)
+    model = MLP(sizes, activation, rng=0)
+    model.weights, model.biases = [p.copy() for p in params[0::2]], [p.copy() for p in params[1::2]]
+    net = _torch_copy(model)
+    torch_loss = F.cross_entropy(net(torch.tensor(X, dtype=torch.float64)), torch.tensor(labels))
+    torch_loss.backward()
+    assert isinstance(loss, float) and loss == pytest.approx(torch_loss.item(), rel=1e-12)
+    assert len(grads) == len(params)
+    for grad, torch_grad in zip(grads, _torch_grads(net)):
+        np.testing.assert_allclose(grad, torch_grad, rtol=1e-10, atol=1e-12)
+    for p, b in zip(params, before):
+        np.testing.assert_array_equal(p, b)
+
+
+def test_loss_and_gradients_names_a_broken_parameter_list():
+    with pytest.raises(ValueError, match="pairs"):
+        loss_and_gradients([np.zeros((2, 3))], np.zeros((1, 2)), np.zeros(1, dtype=int))
+    with pytest.raises(ValueError, match="layer 1"):
+        loss_and_gradients([np.zeros((2, 3)), np.zeros(3), np.zeros((4, 2)), np.zeros(2)], np.zeros((1, 2)),
+                           np.zeros(1, dtype=int))

@@ -23,6 +23,7 @@ __all__ = [
     "relu_derivative",
     "leaky_relu",
     "leaky_relu_derivative",
+    "activation_and_derivative",
     "log_sum_exp",
     "logsumexp",
     "softmax",
@@ -102,6 +103,31 @@ def leaky_relu_derivative(z, negative_slope: float = 0.01):
     z = as_float_array(z, "z")
     negative_slope = as_non_negative_float(negative_slope, "negative_slope")
     return np.where(z > 0, 1.0, negative_slope)
+
+
+ACTIVATIONS = ("logistic", "tanh", "relu", "leaky_relu")
+
+
+def activation_and_derivative(z, name: str, negative_slope: float = 0.01):
+    """``(phi(z), phi'(z))`` for the activation called ``name``, elementwise (chapter 05's exercise 5.2).
+
+    Args:
+        z: a number or an array of any shape (integers allowed).
+        name: ``"logistic"``, ``"tanh"``, ``"relu"`` or ``"leaky_relu"``.
+        negative_slope: leaky ReLU's slope for ``z <= 0`` (ignored by the other names).
+
+    Returns:
+        Two float arrays of ``z``'s shape: the values and the derivatives (at the kink, the left
+        derivative, as PyTorch: 0 for ReLU, ``negative_slope`` for leaky ReLU).
+    """
+    if name == "leaky_relu":
+        return leaky_relu(z, negative_slope), leaky_relu_derivative(z, negative_slope)
+    pairs = {"logistic": (logistic, logistic_derivative), "tanh": (tanh, tanh_derivative),
+             "relu": (relu, relu_derivative)}
+    if name not in pairs:
+        raise ValueError(f"unknown activation {name!r}: use one of {', '.join(map(repr, ACTIVATIONS))}")
+    value, derivative = pairs[name]
+    return value(z), derivative(z)
 
 
 def _shifted(x: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:

@@ -18,7 +18,7 @@ import numpy as np
 
 from dlcourse._validate import as_float_array
 
-__all__ = ["numerical_gradient", "relative_error", "gradient_check"]
+__all__ = ["numerical_gradient", "relative_error", "gradient_check", "backward_pass_candidates"]
 
 
 def _evaluate(f: Callable, x: np.ndarray, dout: np.ndarray | None) -> float:
@@ -108,3 +108,48 @@ def gradient_check(f: Callable, x: np.ndarray, analytic_grad, eps: float = 1e-6,
     if analytic_grad.shape != np.shape(x):
         raise ValueError(f"analytic_grad must have the shape of x {np.shape(x)}, got shape {analytic_grad.shape}")
     return relative_error(analytic_grad, numerical_gradient(f, x, eps, dout), floor)
+
+
+def _candidate(letter: str):
+    from dlcourse.scratch.activations import logistic
+
+    data_rng = np.random.default_rng(630 + "ABCD".index(letter))
+    X = data_rng.normal(0, 1, (8, 4))
+    W = data_rng.normal(0, 0.5, (4, 3))
+    b = data_rng.normal(0, 0.5, 3)
+    dout = data_rng.normal(0, 1, (8, 3))
+    if letter == "A":
+        loss = lambda: float(np.sum(np.tanh(X @ W + b) * dout))  # noqa: E731
+        d_pre = dout * (1 - np.tanh(X @ W + b) ** 2)
+        return loss, [W, b], [X.T @ d_pre, d_pre.sum(axis=0)]
+    if letter == "B":
+        loss = lambda: float(np.sum(logistic(X @ W + b) * dout))  # noqa: E731
+        s = logistic(X @ W + b)
+        d_pre = dout * s * (1 - s)
+        return loss, [W, b], [X.T @ d_pre, d_pre.mean(axis=0)]
+    if letter == "C":
+        b[1] += 3e-6 - (X @ W + b)[0, 1]  # move the point: pre-activation [0, 1] is now 3e-6
+        loss = lambda: float(np.sum(np.maximum(X @ W + b, 0) * dout))  # noqa: E731
+        d_pre = dout * (X @ W + b > 0)
+        return loss, [W, b], [X.T @ d_pre, d_pre.sum(axis=0)]
+    loss = lambda: float(np.sum((X @ W + b) * dout) + 1e-3 * np.sum(W ** 2))  # noqa: E731
+    return loss, [W, b], [X.T @ dout + 1e-3 * W, dout.sum(axis=0)]
+
+
+def backward_pass_candidates() -> dict[str, tuple[Callable[[], float], list[np.ndarray], list[np.ndarray]]]:
+    """Four layers with the backward passes someone wrote for them, to practise reading a gradient
+    check (chapter 06, exercise 6.3; the notebook does not show how ``grads`` were computed).
+
+    Each value is ``(loss, params, grads)``: ``loss()`` is ``sum(out * dout)`` for a fixed random
+    ``dout`` (8 examples, 4 inputs, 3 outputs), read from ``params = [W (4, 3), b (3,)]`` in place,
+    and ``grads`` is what the candidate's backward pass returned for ``[W, b]``.
+
+    * ``"A"``: ``tanh(X W + b)``.
+    * ``"B"``: ``logistic(X W + b)``.
+    * ``"C"``: ``relu(X W + b)`` at a point where one pre-activation equals ``3e-6``.
+    * ``"D"``: ``X W + b`` with the penalty ``1e-3 ||W||^2`` added to the loss.
+
+    Which of them are wrong is the exercise's question, so it is not answered here (the package's
+    tests know). Every call builds fresh arrays from the same seeds.
+    """
+    return {letter: _candidate(letter) for letter in "ABCD"}

@@ -26,7 +26,7 @@ from dlcourse.scratch.batching import minibatches
 from dlcourse.scratch.init import he_normal, xavier_uniform
 from dlcourse.seeding import as_generator
 
-__all__ = ["MLP", "train_epoch", "evaluate"]
+__all__ = ["MLP", "loss_and_gradients", "train_epoch", "evaluate"]
 
 _ACTIVATIONS = {
     "relu": (layers.relu_forward, layers.relu_backward),
@@ -127,6 +127,40 @@ class MLP:
     def predict(self, X) -> np.ndarray:
         """The most probable class of each row, shape (N,)."""
         return np.argmax(self.forward(X)[0], axis=1)
+
+
+def loss_and_gradients(params, X, labels, activation: str = "relu") -> tuple[float, list[np.ndarray]]:
+    """Mean softmax cross-entropy of the MLP whose parameters are the flat list
+    ``params = [W_0, b_0, ..., W_{L-1}, b_{L-1}]`` (``W_l`` of shape (D_l, D_{l+1}), ``b_l`` of shape
+    (D_{l+1},)), and its gradients in the same order (chapter 06's exercise 6.6).
+
+    The same computation as :meth:`MLP.loss_and_gradients`, for a network given by its arrays, written
+    on the layer functions directly (it does not go through the :class:`MLP` methods). ``params`` is
+    left unchanged.
+    """
+    if len(params) < 2 or len(params) % 2:
+        raise ValueError(f"params must be [W_0, b_0, ..., W_(L-1), b_(L-1)], pairs of arrays, got {len(params)} arrays")
+    activation_forward, activation_backward = _ACTIVATIONS[check_choice(activation, "activation", _ACTIVATIONS)]
+    weights = [as_float_array(W, "every W_l", dims="D_in, D_out") for W in params[0::2]]
+    biases = [as_float_array(b, "every b_l", dims="D_out") for b in params[1::2]]
+    for l, (W, b) in enumerate(zip(weights, biases)):
+        if b.shape != (W.shape[1],) or (l and W.shape[0] != weights[l - 1].shape[1]):
+            raise ValueError(f"layer {l}: W of shape {W.shape} and b of shape {b.shape} do not chain with the layer "
+                             "before (W_l must be (D_l, D_(l+1)) and b_l (D_(l+1),))")
+    h = as_float_array(X, "X", dims="N, D")
+    caches = []
+    for l, (W, b) in enumerate(zip(weights, biases)):
+        a, linear_cache = layers.linear_forward(h, W, b)                       # (N, D_{l+1})
+        h, activation_cache = activation_forward(a) if l < len(weights) - 1 else (a, None)
+        caches.append((linear_cache, activation_cache))
+    loss, delta = layers.softmax_cross_entropy(h, labels)                     # dL/dlogits
+    grads: list[np.ndarray] = []
+    for linear_cache, activation_cache in reversed(caches):
+        if activation_cache is not None:
+            delta = activation_backward(delta, activation_cache)
+        delta, dw, db = layers.linear_backward(delta, linear_cache)
+        grads += [db, dw]
+    return float(loss), grads[::-1]
 
 
 def train_epoch(model: MLP, X, y, optimizer, batch_size: int, rng: np.random.Generator, drop_last: bool = False) -> float:
