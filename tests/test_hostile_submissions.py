@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,22 +113,27 @@ def _grade_layer(root: Path, layer: str) -> GradedClass:
     grades = course.autograde(CHAPTER)
     after = _fingerprint(watched[1:])
     listener.close()
-    leftover = subprocess.run(["pgrep", "-af", "sleep 30.5"], capture_output=True, text=True).stdout
-    return GradedClass(course, grades, honest_before, before, after, listener.connections, leftover)
+    return GradedClass(course, grades, honest_before, before, after, listener.connections, "")
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     if sandbox_available() is not None:
         pytest.fail(f"the hostile corpus is graded with the sandbox on, but {sandbox_available()}")
-    classes = {}
-    roots = []
-    for layer in LAYERS:
-        root = tmp_path_factory.mktemp(f"hostile-{layer}")
-        roots.append(root)
-        classes[layer] = _grade_layer(root, layer)
+    roots = {layer: tmp_path_factory.mktemp(f"hostile-{layer}") for layer in LAYERS}
+    # The three classes share nothing (each has its own course, gradebook and listener, and nbgrader
+    # runs as a subprocess in its course), so they are graded at once: their waits overlap (the
+    # endless loops sit out the cell limit, a killed kernel is waited for).
+    with ThreadPoolExecutor(len(LAYERS)) as pool:
+        futures = {layer: pool.submit(_grade_layer, roots[layer], layer) for layer in LAYERS}
+        classes = {layer: future.result() for layer, future in futures.items()}
+    # Looked for once all three are graded: a process an attacker started must be gone by then,
+    # and no class can see another's attacker still running.
+    leftover = subprocess.run(["pgrep", "-af", "sleep 30.5"], capture_output=True, text=True).stdout
+    for result in classes.values():
+        result.leftover_processes = leftover
     yield classes
-    for root in roots:
+    for root in roots.values():
         shutil.rmtree(root, ignore_errors=True)
 
 
